@@ -1,0 +1,95 @@
+"""The annotator: a Python-Markdown extension that links entity names in hand-written pages.
+
+It walks the rendered element tree like ``markdown.extensions.abbr`` does, touching text
+and tails only, never inside headings, links, code, ``abbr`` or anything marked
+``ar-nolink`` (generated article pages are linked already). Registered at priority 6: after
+inline patterns and ``attr_list``, before ``toc`` and MkDocs' link rewriting, so MkDocs
+validates every link it adds.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections import Counter
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .catalog import Catalog
+from .linker import Linker
+from .markup import mention_element
+from .mentions import LinkMode, LinkPolicy
+
+SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "kbd", "samp"}
+BLOCK_TAGS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "blockquote"}
+NO_LINK_CLASS = "ar-nolink"
+
+
+class AnnotatorState:
+    """What the annotator needs for the page being rendered; the hook fills it in per page."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.linker: Linker | None = None
+        self.mode = LinkMode.FIRST_IN_ARTICLE
+        self.current_entity: str | None = None
+        """The entity whose own page is rendering: a page never links to itself."""
+
+
+class AnnotateTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, state: AnnotatorState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        if self.state.linker is None or self.state.catalog is None:
+            return
+        self._policy = LinkPolicy(self.state.mode)
+        self._numbers: Counter[str] = Counter()
+        self._walk(root)
+
+    def _skipped(self, element: etree.Element) -> bool:
+        return element.tag in SKIPPED_TAGS or NO_LINK_CLASS in (element.get("class") or "").split()
+
+    def _walk(self, parent: etree.Element, block: str = "page") -> None:
+        if self._skipped(parent):
+            return
+        if parent.tag in BLOCK_TAGS:
+            block = str(id(parent))
+        children = list(parent)  # taken first: the mentions inserted below are not walked again
+        if parent.text and not isinstance(parent.text, AtomicString):
+            parent.text = self._link_into(parent, parent.text, 0, block)
+        for child in children:
+            self._walk(child, block)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                position = list(parent).index(child) + 1
+                child.tail = self._link_into(parent, child.tail, position, block)
+
+    def _link_into(self, parent: etree.Element, text: str, position: int, block: str) -> str:
+        """Insert mention elements for ``text`` at ``position`` of ``parent``; return the text before them."""
+        matches = [m for m in self.state.linker.find(text) if m.entity_id != self.state.current_entity]
+        if not matches:
+            return text
+        ends = [match.start for match in matches[1:]] + [len(text)]
+        for offset, (match, tail_end) in enumerate(zip(matches, ends)):
+            entity = self.state.catalog[match.entity_id]
+            self._numbers[entity.id] += 1
+            anchor = f"m-{entity.id}-{self._numbers[entity.id]}"
+            element = mention_element(text[match.start:match.end], entity, anchor,
+                                      self._policy.is_full_link(entity.id, block))
+            element.tail = text[match.end:tail_end]
+            parent.insert(position + offset, element)
+        return text[:matches[0].start]
+
+
+class AnnotateExtension(Extension):
+    """Registers the annotator; one instance lives for the whole build, its state reset per page."""
+
+    def __init__(self, state: AnnotatorState) -> None:
+        super().__init__()
+        self.state = state
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(AnnotateTreeprocessor(md, self.state), "annotated_reader", 6)

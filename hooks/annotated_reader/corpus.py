@@ -1,0 +1,112 @@
+"""The corpus: seeds and catalog read once, matched once, and every generated page derived from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from .article import Article
+from .article_page import article_src_uri, render_article
+from .catalog import Catalog, build_catalog
+from .entity_page import render_entity_page
+from .errors import InputError, Problem
+from .linker import Linker, alias_key
+from .mentions import LinkMode, MentionIndex, find_mentions
+from .registers import REGISTERS, render_article_list, render_register, render_register_links
+from .seed_parser import decode_seed, parse_seed
+from .sidecar import apply_sidecar, read_sidecar
+
+
+@dataclass
+class Corpus:
+    """Everything the site is made of, computed before any page renders."""
+
+    catalog: Catalog
+    linker: Linker
+    articles: dict[str, Article]
+    index: MentionIndex
+    problems: list[Problem] = field(default_factory=list)
+    """Errors: each stops a strict build."""
+    notices: list[Problem] = field(default_factory=list)
+    """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
+
+    def generated_pages(self) -> dict[str, str]:
+        """src_uri -> Markdown for every page the corpus adds: articles and registers."""
+        pages = {
+            article_src_uri(slug): render_article(article, self.index.by_article[slug], self.catalog)
+            for slug, article in self.articles.items()
+        }
+        for register in REGISTERS:
+            pages[register.src_uri] = render_register(register, self.catalog, self.index)
+        return pages
+
+    def entity_page(self, entity_id: str, prose: str) -> str:
+        return render_entity_page(self.catalog[entity_id], prose, self.catalog, self.index, self.articles)
+
+    def home_page(self, intro: str) -> str:
+        return "\n\n".join([intro.strip(), render_article_list(list(self.articles.values())),
+                            render_register_links(self.catalog)])
+
+
+def read_articles(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
+    """Parse every ``seeds/*.txt`` with its sidecar; a bad seed is reported and left out."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        try:
+            text, warnings = decode_seed(path.read_bytes(), path)
+            problems += warnings
+            article = parse_seed(text, path, slug="")
+            article = apply_sidecar(article, read_sidecar(path.with_suffix(".yml")))
+        except InputError as error:
+            problems.append(error.problem)
+            continue
+        articles.append(article)
+    for orphan in sorted(seeds_dir.glob("*.yml")):
+        if not orphan.with_suffix(".txt").exists():
+            problems.append(Problem(orphan, None, "is a sidecar without a seed",
+                                    f"rename it to match a seed, or add {orphan.with_suffix('.txt').name}"))
+    return articles, problems
+
+
+def _assign_slugs(articles: list[Article]) -> tuple[dict[str, Article], list[Problem]]:
+    """Slugs from titles unless a sidecar pins one; two articles with one slug is an error."""
+    by_slug: dict[str, Article] = {}
+    problems = []
+    for article in articles:
+        article.slug = slugify(article.slug or article.title, max_length=80, word_boundary=True) or article.source.stem
+        if article.slug in by_slug:
+            problems.append(Problem(article.source, None, f"has the same page address '{article.slug}' as "
+                                    f"{by_slug[article.slug].source.name}", "set a distinct 'slug' in its sidecar .yml"))
+            continue
+        by_slug[article.slug] = article
+    return by_slug, problems
+
+
+def _drop_unknown_hints(articles: dict[str, Article], catalog: Catalog) -> list[Problem]:
+    """Report, and leave out, sidecar alias hints that name no entity."""
+    problems = []
+    for article in articles.values():
+        for alias, target in list(article.alias_hints.items()):
+            if target is not None and target not in catalog.entities:
+                problems.append(Problem(article.source.with_suffix(".yml"), None,
+                                        f"alias hint '{alias}' names unknown entity '{target}'",
+                                        "use the file name (without .md) of an entity page, or null to switch it off"))
+                del article.alias_hints[alias]
+    return problems
+
+
+def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode: LinkMode) -> Corpus:
+    """Read the catalog and the seeds, and find every mention with one compiled linker."""
+    catalog = build_catalog(entity_pages, alias_key)
+    linker = Linker.from_catalog(catalog)
+    parsed, problems = read_articles(seeds_dir)
+    articles, slug_problems = _assign_slugs(parsed)
+    hint_problems = _drop_unknown_hints(articles, catalog)
+    index = MentionIndex({slug: find_mentions(article, linker, mode) for slug, article in articles.items()})
+    unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
+                      "nothing to do unless that is a surprise")
+              for entity in catalog if not index.count(entity.id)]
+    return Corpus(catalog, linker, articles, index, catalog.problems + problems + slug_problems + hint_problems, unused)

@@ -1,0 +1,48 @@
+"""How a mention looks in a page, whether written as Markdown or built as an element."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+
+from .catalog import Entity
+from .escape import escape_markdown
+
+
+def entity_href(entity: Entity) -> str:
+    """A docs-relative link that MkDocs validates and rewrites for each page."""
+    return "/" + entity.src_uri
+
+
+def hover_text(entity: Entity) -> str:
+    return f"{entity.name} ({entity.type_label}): {entity.summary}"
+
+
+def mention_attributes(entity: Entity, anchor: str, full_link: bool) -> dict[str, str]:
+    """Attributes shared by every mention: its own anchor, its type, its entity, its summary."""
+    classes = f"ar-mention ar-{entity.type}" + ("" if full_link else " ar-quiet")
+    return {"id": anchor, "class": classes, "data-entity": entity.id, "title": hover_text(entity)}
+
+
+def mention_markdown(text: str, entity: Entity, anchor: str, full_link: bool) -> str:
+    """A mention as Markdown: a link with attr_list attributes, or a quiet marked span."""
+    attributes = mention_attributes(entity, anchor, full_link)
+    if full_link:
+        attr_list = " ".join(
+            f"#{value}" if key == "id" else
+            " ".join(f".{name}" for name in value.split()) if key == "class" else
+            f'{key}="{escape_markdown(value)}"'
+            for key, value in attributes.items()
+        )
+        return f"[{escape_markdown(text)}]({entity_href(entity)}){{: {attr_list} }}"
+    opening = " ".join(f'{key}="{html.escape(value)}"' for key, value in attributes.items())
+    return f"<span {opening}>{escape_markdown(text)}</span>"
+
+
+def mention_element(text: str, entity: Entity, anchor: str, full_link: bool) -> etree.Element:
+    """A mention as an element, for text the annotator finds in a rendered page."""
+    element = etree.Element("a" if full_link else "span", mention_attributes(entity, anchor, full_link))
+    if full_link:
+        element.set("href", entity_href(entity))
+    element.text = text
+    return element

@@ -1,0 +1,105 @@
+"""The corpus mention index: every mention of every entity, found once when seeds are read.
+
+Entity backlinks, register counts and "appears with" all read this one index instead of
+scanning pages again.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .article import Article, Role
+from .linker import Linker
+
+
+class LinkMode(str, enum.Enum):
+    """Which mentions become full links; the others stay marked and hoverable, more quietly."""
+
+    ALL = "all"
+    FIRST_IN_PARAGRAPH = "first-in-paragraph"
+    FIRST_IN_ARTICLE = "first-in-article"
+
+
+class LinkPolicy:
+    """Decides, mention by mention in reading order, whether it is a full link."""
+
+    def __init__(self, mode: LinkMode) -> None:
+        self._mode = mode
+        self._seen: set[tuple[str, str]] = set()
+
+    def is_full_link(self, entity_id: str, block_id: str) -> bool:
+        scope = block_id if self._mode is LinkMode.FIRST_IN_PARAGRAPH else ""
+        if self._mode is LinkMode.ALL:
+            return True
+        if (scope, entity_id) in self._seen:
+            return False
+        self._seen.add((scope, entity_id))
+        return True
+
+
+def mention_id(block_id: str, entity_id: str, number: int) -> str:
+    """The anchor of the ``number``-th mention of an entity in a block: stable and readable."""
+    return f"{block_id}-{entity_id}-{number}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an article names an entity."""
+
+    id: str
+    entity_id: str
+    article_slug: str
+    block_id: str
+    role: Role
+    start: int
+    end: int
+    full_link: bool
+
+
+def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Mention]:
+    """Every mention in an article, in reading order, each block scanned once."""
+    linker = linker.with_hints(article.alias_hints)
+    policy = LinkPolicy(mode)
+    mentions = []
+    for block in article.blocks():
+        numbers: Counter[str] = Counter()
+        for match in linker.find(block.text):
+            numbers[match.entity_id] += 1
+            mentions.append(Mention(
+                id=mention_id(block.id, match.entity_id, numbers[match.entity_id]),
+                entity_id=match.entity_id,
+                article_slug=article.slug,
+                block_id=block.id,
+                role=block.role,
+                start=match.start,
+                end=match.end,
+                full_link=policy.is_full_link(match.entity_id, block.id),
+            ))
+    return mentions
+
+
+class MentionIndex:
+    """Mentions by article and by entity, with paragraph co-occurrence."""
+
+    def __init__(self, mentions_by_article: dict[str, list[Mention]]) -> None:
+        self.by_article = mentions_by_article
+        self.by_entity: dict[str, list[Mention]] = defaultdict(list)
+        paragraphs: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for mentions in mentions_by_article.values():
+            for mention in mentions:
+                self.by_entity[mention.entity_id].append(mention)
+                paragraphs[(mention.article_slug, mention.block_id)].add(mention.entity_id)
+        self._together: dict[str, Counter[str]] = defaultdict(Counter)
+        for entity_ids in paragraphs.values():
+            for entity_id in entity_ids:
+                self._together[entity_id].update(entity_ids - {entity_id})
+
+    def count(self, entity_id: str) -> int:
+        return len(self.by_entity.get(entity_id, ()))
+
+    def appears_with(self, entity_id: str, limit: int) -> list[tuple[str, int]]:
+        """The entities most often named in the same paragraphs, with how many paragraphs."""
+        together = self._together.get(entity_id, Counter())
+        return sorted(together.items(), key=lambda item: (-item[1], item[0]))[:limit]

@@ -1,0 +1,25 @@
+"""A second wall behind escaping: pages that carry seed text keep only the markup we emit."""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "article", "aside", "blockquote", "br", "code", "div", "em", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "mark", "ol", "p", "section",
+    "span", "strong", "time", "ul",
+}
+ALLOWED_ATTRIBUTES = {"class", "datetime", "dir", "href", "id", "lang", "rel", "title"}
+
+
+def sanitize(html: str) -> str:
+    """Drop every element, attribute and URL scheme that the project's own renderers never emit."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"*": ALLOWED_ATTRIBUTES},
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )

@@ -1,0 +1,74 @@
+"""The MkDocs hook: maps MkDocs events onto the ``annotated_reader`` engine and holds no logic.
+
+MkDocs puts this file's folder on ``sys.path`` only while it loads the file, so the engine
+is imported here at the top, never inside a function.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotated_reader.annotate import AnnotateExtension, AnnotatorState
+from annotated_reader.catalog import is_entity_page
+from annotated_reader.corpus import Corpus, load_corpus
+from annotated_reader.mentions import LinkMode
+from annotated_reader.sanitize import sanitize
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("annotated_reader")
+_state = AnnotatorState()
+_corpus: Corpus | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Register the annotator once and read the link mode from ``extra.reader.link_mode``."""
+    mode = config.extra.get("reader", {}).get("link_mode", LinkMode.FIRST_IN_ARTICLE.value)
+    try:
+        _state.mode = LinkMode(mode)
+    except ValueError:
+        choices = ", ".join(m.value for m in LinkMode)
+        raise PluginError(f"mkdocs.yml: extra.reader.link_mode '{mode}' is unknown — use one of: {choices}") from None
+    if not any(isinstance(ext, AnnotateExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(AnnotateExtension(_state))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Read catalog and seeds, report every problem, and add the generated pages."""
+    global _corpus
+    entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
+                    for f in files.documentation_pages() if is_entity_page(f.src_uri)]
+    seeds = Path(config.config_file_path).parent / "seeds"
+    _corpus = load_corpus(seeds, entity_pages, _state.mode)
+    for problem in _corpus.problems:
+        log.warning(str(problem))
+    for notice in _corpus.notices:
+        log.info(str(notice))
+    _state.catalog, _state.linker = _corpus.catalog, _corpus.linker
+    for src_uri, markdown in _corpus.generated_pages().items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Complete entity pages and the home page; tell the annotator which page is rendering."""
+    src_uri = page.file.src_uri
+    entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
+    _state.current_entity = entity_id
+    if entity_id in _corpus.catalog.entities:
+        page.meta.setdefault("search", {"boost": 3})
+        return _corpus.entity_page(entity_id, markdown)
+    if src_uri == "index.md":
+        return _corpus.home_page(markdown)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Sanitize the pages that carry seed text (articles, and entity pages quoting them)."""
+    if page.meta.get("article") or is_entity_page(page.file.src_uri):
+        return sanitize(html)
+    return html
