@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotated_reader.annotate import AnnotateExtension, AnnotatorState
-from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import Corpus, load_corpus
-from annotated_reader.mentions import LinkMode
-from annotated_reader.sanitize import sanitize
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from annotated_reader.annotate import AnnotateExtension, AnnotatorState
+from annotated_reader.catalog import is_entity_page
+from annotated_reader.corpus import Corpus, load_corpus
+from annotated_reader.mentions import LinkMode
+from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
 _state = AnnotatorState()

@@ -73,7 +73,7 @@ class AnnotateTreeprocessor(Treeprocessor):
         if not matches:
             return text
         ends = [match.start for match in matches[1:]] + [len(text)]
-        for offset, (match, tail_end) in enumerate(zip(matches, ends)):
+        for offset, (match, tail_end) in enumerate(zip(matches, ends, strict=True)):
             entity = self.state.catalog[match.entity_id]
             self._numbers[entity.id] += 1
             anchor = f"m-{entity.id}-{self._numbers[entity.id]}"

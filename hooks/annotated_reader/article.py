@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     """Where in an article a piece of text stands; mentions keep it so students can weigh them."""
 
     STANDFIRST = "standfirst"

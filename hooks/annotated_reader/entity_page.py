@@ -56,7 +56,7 @@ def _relations(entity: Entity, catalog: Catalog) -> list[str]:
     for wording, relations in groupby(entity.relations, key=lambda relation: relation.wording):
         targets = ", ".join(entity_link(catalog[relation.target]) for relation in relations)
         lines.append(f"- {wording.capitalize()}: {targets}")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _context(block: Block, mention: Mention, spans: list[tuple[int, int]]) -> str:
@@ -65,7 +65,7 @@ def _context(block: Block, mention: Mention, spans: list[tuple[int, int]]) -> st
     href = f"/{article_src_uri(mention.article_slug)}#{mention.id}"
     return (
         escape_markdown(block.text[start:mention.start])
-        + f" [{escape_markdown(block.text[mention.start:mention.end])}]({href}){{: .ar-backlink }} "
+        + f"[{escape_markdown(block.text[mention.start:mention.end])}]({href}){{: .ar-backlink }}"
         + escape_markdown(block.text[mention.end:end])
     )
 
@@ -74,7 +74,7 @@ def _mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article])
     mentions = index.by_entity.get(entity.id, [])
     lines = [f"## Mentions ({len(mentions)}) {{: #mentions }}", ""]
     if not mentions:
-        return lines + ["No article in the corpus mentions this yet.", ""]
+        return [*lines, "No article in the corpus mentions this yet.", ""]
     lines += ['<div class="ar-backlinks ar-nolink" data-search-exclude markdown>', ""]
     for slug, group in groupby(mentions, key=lambda mention: mention.article_slug):
         article = articles[slug]
@@ -90,7 +90,7 @@ def _mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article])
             lines.append(f'- <span class="ar-where">{html.escape(where)} · {html.escape(mention.role.value)}</span> '
                          f"{_context(block, mention, spans[block.id])}")
         lines.append("")
-    return lines + ["</div>", ""]
+    return [*lines, "</div>", ""]
 
 
 def _appears_with(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[str]:
@@ -100,7 +100,7 @@ def _appears_with(entity: Entity, index: MentionIndex, catalog: Catalog) -> list
         return []
     lines = ["## Appears with", "", "Named in the same paragraphs, most often first.", ""]
     lines += [f"- {entity_link(other)} — {count} paragraph{'s' if count != 1 else ''}" for other, count in together]
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _sources(entity: Entity) -> list[str]:
@@ -108,7 +108,7 @@ def _sources(entity: Entity) -> list[str]:
         return []
     lines = ["## Sources", ""]
     lines += [f"- [{escape_markdown(title)}](<{url}>)" for title, url in entity.sources]
-    return lines + [""]
+    return [*lines, ""]
 
 
 def render_entity_page(entity: Entity, prose: str, catalog: Catalog, index: MentionIndex,

@@ -14,8 +14,9 @@ import re
 import string
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def escape_markdown(text: str) -> str:
     """``text`` as Markdown source that renders to exactly ``text``."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    return _PUNCTUATION.sub(r"\\\1", _WHITESPACE.sub(" ", text))

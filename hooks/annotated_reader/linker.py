@@ -12,8 +12,8 @@ is scanned once whatever the size of the catalog.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import ahocorasick
 

@@ -14,7 +14,7 @@ from .article import Article, Role
 from .linker import Linker
 
 
-class LinkMode(str, enum.Enum):
+class LinkMode(enum.StrEnum):
     """Which mentions become full links; the others stay marked and hoverable, more quietly."""
 
     ALL = "all"

@@ -53,7 +53,7 @@ def render_register(register: Register, catalog: Catalog, index: MentionIndex) -
     entities = sorted((e for e in catalog if e.type in register.types), key=lambda e: sort_key(e.name))
     lines = [f"# {register.title}", "", register.intro, ""]
     if not entities:
-        return "\n".join(lines + ["Nothing here yet.", ""])
+        return "\n".join([*lines, "Nothing here yet.", ""])
     letters = sorted({_initial(entity) for entity in entities})
     lines += [" · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters), "{: .ar-letters }", ""]
     for letter, group in groupby(entities, key=_initial):
@@ -89,4 +89,4 @@ def render_register_links(catalog: Catalog) -> str:
     for register in REGISTERS:
         count = sum(1 for entity in catalog if entity.type in register.types)
         lines.append(f"- [{register.title}](/{register.src_uri}) — {count} entries")
-    return "\n".join(lines + [""])
+    return "\n".join([*lines, ""])
