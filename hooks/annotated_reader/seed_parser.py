@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,8 @@ _WORD = re.compile(r"\w+")
 STANDFIRST_MAX_CHARS = 320
 PULL_QUOTE_MIN_WORDS = 5
 PULL_QUOTE_OVERLAP = 0.8
+PULL_QUOTE_SOURCE_RATIO = 1.5
+"""A pull quote is lifted from a paragraph at least this much longer than itself."""
 
 
 @dataclass(frozen=True)
@@ -119,12 +122,12 @@ def _words(text: str) -> set[str]:
 
 
 def _repeats_a_sentence(candidate: str, paragraphs: list[str]) -> bool:
-    """True when nearly every word of ``candidate`` stands in one sentence of another paragraph."""
+    """True when nearly every word of ``candidate`` stands in one sentence of a longer paragraph."""
     words = _words(candidate)
     if len(words) < PULL_QUOTE_MIN_WORDS:
         return False
     for paragraph in paragraphs:
-        if paragraph == candidate:
+        if len(paragraph) < PULL_QUOTE_SOURCE_RATIO * len(candidate):
             continue
         for start, end in sentence_spans(paragraph):
             if len(words & _words(paragraph[start:end])) >= PULL_QUOTE_OVERLAP * len(words):
@@ -176,14 +179,14 @@ def _parse_comments(chunks: list[_Chunk]) -> list[Comment]:
     return comments
 
 
-def _is_standfirst(chunk: _Chunk, rest: list[_Chunk]) -> bool:
-    """A short one-line lead before at least two paragraphs, and not the dateline of the body."""
-    return (
-        chunk.single
-        and len(chunk.text) <= STANDFIRST_MAX_CHARS
-        and len(rest) - rest.index(chunk) > 2
-        and not _DATELINE.match(chunk.text)
-    )
+def _is_standfirst(chunk: _Chunk, rest: list[_Chunk], is_caption) -> bool:
+    """A short one-line lead that a caption follows, or that is much shorter than the paragraphs after it."""
+    following = rest[rest.index(chunk) + 1:]
+    if not chunk.single or len(chunk.text) > STANDFIRST_MAX_CHARS or len(following) < 2 or _DATELINE.match(chunk.text):
+        return False
+    if is_caption(following[0]):
+        return True
+    return len(chunk.text) * 2 <= statistics.median(len(other.text) for other in following)
 
 
 def parse_seed(text: str, path: Path, slug: str) -> Article:
@@ -221,14 +224,17 @@ def parse_seed(text: str, path: Path, slug: str) -> Article:
     texts = [chunk.text for chunk in rest]
     body: list[_Chunk] = []
     seen_captions: set[str] = set()
+    def caption_parts(chunk: _Chunk) -> tuple[str, str | None] | None:
+        return _caption_parts(chunk, repeated=texts.count(chunk.text) > 1)
+
     for chunk in rest:
-        parts = _caption_parts(chunk, repeated=texts.count(chunk.text) > 1)
+        parts = caption_parts(chunk)
         if parts:
             if chunk.text not in seen_captions:
                 seen_captions.add(chunk.text)
                 block = Block(f"caption-{len(article.captions) + 1}", Role.CAPTION, parts[0], chunk.line)
                 article.captions.append(Caption(block, parts[1]))
-        elif not body and article.standfirst is None and _is_standfirst(chunk, rest):
+        elif not body and article.standfirst is None and _is_standfirst(chunk, rest, caption_parts):
             article.standfirst = Block("standfirst", Role.STANDFIRST, chunk.text, chunk.line)
         elif chunk.single and _repeats_a_sentence(chunk.text, texts):
             block = Block(f"pull-quote-{len(article.pull_quotes) + 1}", Role.PULL_QUOTE, chunk.text, chunk.line)
