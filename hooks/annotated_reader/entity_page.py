@@ -88,7 +88,7 @@ def _mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article])
                 spans[block.id] = sentence_spans(block.text)
             where = f"¶ {block.id[1:]}" if block.id.startswith("p") and block.id[1:].isdigit() else block.id.replace("-", " ")
             lines.append(f'- <span class="ar-where">{html.escape(where)} · {html.escape(mention.role.value)}</span> '
-                         f"{_context(block, mention, spans[block.id])}")
+                         f'<q class="ar-context">{_context(block, mention, spans[block.id])}</q>')
         lines.append("")
     return [*lines, "</div>", ""]
 

@@ -16,7 +16,8 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        path = self.path.relative_to(Path.cwd()) if self.path.is_relative_to(Path.cwd()) else self.path
+        where = f"{path}:{self.line}" if self.line else f"{path}"
         return f"{where}: {self.message} — {self.fix}"
 
 
