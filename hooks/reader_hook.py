@@ -61,7 +61,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
     _state.current_entity = entity_id
     if entity_id in _corpus.catalog.entities:
-        page.meta.setdefault("search", {"boost": 3})
+        page.meta.update(_corpus.entity_meta(entity_id))
         return _corpus.entity_page(entity_id, markdown)
     if src_uri == "index.md":
         return _corpus.home_page(markdown)

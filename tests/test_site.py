@@ -290,23 +290,29 @@ def test_unknown_sidecar_key_stops_the_strict_build(project):
 
 
 def test_hostile_seed_cannot_inject_markup(project):
+    title = "</title><img src=x onerror=alert(0)> headline"
     hostile = (
-        "Mallory Evil\n\n<script>alert('title')</script> headline\n\n"
-        "[click me](javascript:alert(1)) and ISIS {: onclick=\"alert(2)\" } in Homs.\n\n"
-        '--8<-- "mkdocs.yml"\n\n'
-        "<img src=x onerror=alert(3)> **bold** <a href=\"javascript:alert(4)\">x</a> &lt;b&gt;\n\n"
+        f"Mallory Evil\n\n{title}\n\n"
+        "A \"standfirst\"><script>alert(5)</script> that is short.\n\n"
+        "[click me](javascript:alert(1)) and ISIS {: onclick=\"alert(2)\" } in Homs, said the long first paragraph.\n\n"
+        '--8<-- "mkdocs.yml" was written here by someone who wanted the site configuration shown.\n\n'
+        "<img src=x onerror=alert(3)> **bold** <a href=\"javascript:alert(4)\">x</a> &lt;b&gt; and more words here.\n\n"
         "  • <b>Troll</b>\n\n    <iframe src=\"https://evil.test\"></iframe> Qalamoun!\n\n    January 3, 2015\n"
     )
     (project / "seeds/zzz_hostile.txt").write_text(hostile, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
-    (page,) = [p for p in (result.site / "articles").rglob("index.html") if "headline" in p.read_text(encoding="utf-8")]
-    body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article.ar-article")
+    (page,) = [p for p in (result.site / "articles").rglob("index.html") if "Mallory Evil" in p.read_text(encoding="utf-8")]
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    assert soup.title.get_text().startswith(title)
+    assert not soup.select("img, iframe, [onclick], [onerror]")
+    assert not [a for a in soup.select("a[href]") if "javascript" in a["href"]]
+    assert not [s for s in soup.select("script") if "alert" in s.get_text() and s.get("type") != "application/ld+json"]
+    body = soup.select_one("article.ar-article")
     tags = {tag.name for tag in body.find_all(True)}
     assert tags <= {"article", "h1", "a", "p", "span", "section", "h2", "div", "time"}, tags
-    assert not [a for a in body.select("a[href]") if "javascript" in a["href"]]
-    assert not [tag for tag in body.find_all(True) if any(attr.startswith("on") for attr in tag.attrs)]
     text = body.get_text()
     assert "[click me](javascript:alert(1))" in text and '--8<-- "mkdocs.yml"' in text and "<iframe" in text
+    assert "<script>alert(5)</script>" in text
     assert "site_name" not in text
     assert body.select_one('[data-entity="isis"]') is not None

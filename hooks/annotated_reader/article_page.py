@@ -18,6 +18,7 @@ from .catalog import Catalog
 from .escape import escape_markdown
 from .markup import mention_markdown
 from .mentions import Mention
+from .structured_data import article_json_ld
 
 
 def article_src_uri(slug: str) -> str:
@@ -75,7 +76,11 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog) 
     def text(block: Block) -> str:
         return _annotated(block, by_block.get(block.id, []), catalog)
 
-    meta = {"title": article.title, "article": article.slug, "search": {"boost": 1}}
+    mentioned = [catalog[entity_id] for entity_id in dict.fromkeys(m.entity_id for m in mentions)]
+    # Material prints these values into the page unescaped, so they are escaped here.
+    meta = {"title": html.escape(article.title), "article": article.slug, "json_ld": article_json_ld(article, mentioned)}
+    if article.standfirst:
+        meta["description"] = html.escape(article.standfirst.text)
     lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip(), "---", ""]
     lines += ['<article class="ar-article ar-nolink" markdown>', ""]
     lines += _header(article)

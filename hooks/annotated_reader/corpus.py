@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .mentions import LinkMode, MentionIndex, find_mentions
 from .registers import REGISTERS, render_article_list, render_register, render_register_links
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
+from .structured_data import entity_json_ld
 
 
 @dataclass
@@ -44,6 +46,12 @@ class Corpus:
 
     def entity_page(self, entity_id: str, prose: str) -> str:
         return render_entity_page(self.catalog[entity_id], prose, self.catalog, self.index, self.articles)
+
+    def entity_meta(self, entity_id: str) -> dict:
+        """Page metadata for an entity page (escaped: Material prints it unescaped)."""
+        entity = self.catalog[entity_id]
+        return {"title": html.escape(entity.name), "description": html.escape(entity.summary),
+                "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
 
     def home_page(self, intro: str) -> str:
         return "\n\n".join([intro.strip(), render_article_list(list(self.articles.values())),

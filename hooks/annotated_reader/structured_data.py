@@ -1,0 +1,57 @@
+"""schema.org JSON-LD for article and entity pages, so search engines and tools read what a page is about."""
+
+from __future__ import annotations
+
+import json
+
+from .article import Article
+from .catalog import Entity
+
+SCHEMA_TYPES = {
+    "person": "Person",
+    "organization": "Organization",
+    "place": "Place",
+    "event": "Event",
+    "term": "DefinedTerm",
+}
+
+
+def _entity_node(entity: Entity) -> dict:
+    node = {"@type": SCHEMA_TYPES[entity.type], "name": entity.name, "description": entity.summary}
+    names = [alias.text for alias in entity.aliases] + ([entity.arabic] if entity.arabic else [])
+    if names:
+        node["alternateName"] = names
+    if entity.wikidata:
+        node["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+    if entity.coordinates and entity.type == "place":
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": entity.coordinates[0], "longitude": entity.coordinates[1]}
+    if entity.date and entity.type == "event":
+        node["startDate"] = entity.date
+        if entity.end:
+            node["endDate"] = entity.end
+    return node
+
+
+def _script(data: dict) -> str:
+    """JSON that cannot end or confuse the script element it sits in: no '<' left."""
+    return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
+def entity_json_ld(entity: Entity) -> str:
+    return _script(_entity_node(entity))
+
+
+def article_json_ld(article: Article, mentioned: list[Entity]) -> str:
+    data: dict = {"@type": "NewsArticle", "headline": article.title}
+    if article.byline:
+        data["author"] = {"@type": "Person", "name": article.byline}
+    if article.date:
+        data["datePublished"] = article.date.isoformat()
+    if article.publication:
+        data["publisher"] = {"@type": "Organization", "name": article.publication}
+    if article.url:
+        data["isBasedOn"] = article.url
+    if article.standfirst:
+        data["description"] = article.standfirst.text
+    data["mentions"] = [_entity_node(entity) for entity in mentioned]
+    return _script(data)
