@@ -57,6 +57,12 @@ def test_article_header_byline_and_standfirst(article):
         "After sustaining heavy losses in Iraq, it seems that ISIS now wants to take Qalamoun.")
 
 
+def test_article_header_shows_the_source_from_the_sidecar(article):
+    source = article.select_one(".ar-meta a[href^='http']")
+    assert source.get_text() == "NOW (Lebanon)"
+    assert source["href"].endswith("564609-isis-expansionism-will-burn-qalamoun")
+
+
 def test_caption_shown_once_with_credit(article):
     (figure,) = article.select("figure.ar-figure")
     assert figure.select_one(".ar-credit").get_text() == "(AFP/Sam Skaine)"
