@@ -3,13 +3,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint screenshots clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+# Browser tests drive Debian's Chromium; browser downloads cannot work on these machines.
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing: install Debian's chromium package" >&2; exit 1; }
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
@@ -20,8 +27,13 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 
-test: $(STAMP) lint
+test: $(STAMP) $(CHROMIUM) lint
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+
+# The README's picture of an article with an open hover card, taken by the browser tests.
+screenshots: $(STAMP) $(CHROMIUM)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_browser.py -k "hover_shows_the_entity or narrow_screen or desktop_screenshot"
+	cp test-artifacts/hover-card.png docs/assets/screenshots/hover-card.png
 
 clean:
 	rm -rf site $(VENV)

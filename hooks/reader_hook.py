@@ -18,6 +18,7 @@ from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import Corpus, load_corpus
 from annotated_reader.mentions import LinkMode
+from annotated_reader.page_data import cards_json, entities_in, in_this_article_panel
 from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
@@ -69,7 +70,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Sanitize the pages that carry seed text (articles, and entity pages quoting them)."""
+    """Sanitize pages that carry seed text; hand the templates the page's card data and panel."""
     if page.meta.get("article") or is_entity_page(page.file.src_uri):
-        return sanitize(html)
+        html = sanitize(html)
+    page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, lambda uri: files.get_file_from_path(uri).url)
+    page.meta["ar_panel"] = in_this_article_panel(html)
     return html

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "seeds", "hooks", "overrides", "mkdocs.yml")
 SEED = ROOT / "seeds" / "000_b7d30180e4dc4172.txt"
-ARTICLE = "articles/isis-expansionism-will-burn-qalamoun/index.html"
+ARTICLE = "articles/isis-expansionism-will-burn-qalamoun.html"
 
 
 @dataclass

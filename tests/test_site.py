@@ -11,8 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ARTICLE, SEED, Build, build
 
-ARTICLE_URL = "articles/isis-expansionism-will-burn-qalamoun/"
-
 # Every entity the seed names, as (entity id, page folder). Yabrud is named only inside
 # "the battle of Yabrud", which is the event's mention, so it is checked separately.
 SEED_ENTITIES = [
@@ -109,7 +107,7 @@ def test_every_entity_in_the_seed_is_marked_and_linked(article, entity_id, folde
     assert marks, f"{entity_id} is not marked in the article"
     links = [mark for mark in marks if mark.name == "a"]
     assert len(links) == 1, "first-in-article: exactly one full link per entity"
-    assert links[0]["href"] == f"../../{folder}/{entity_id}/"
+    assert links[0]["href"] == f"../{folder}/{entity_id}.html"
     for mark in marks:
         assert mark["title"].split(" (")[0]
         assert mark["id"].endswith(tuple(f"-{entity_id}-{n}" for n in range(1, 50)))
@@ -147,13 +145,13 @@ def test_mentions_carry_roles_in_every_part(article):
 
 @pytest.mark.parametrize("entity", ["organizations/jaysh-al-islam", "glossary/emir", "glossary/bayah"])
 def test_entity_backlinks_land_on_the_mention_they_quote(site, article, entity):
-    page = site.page(f"{entity}/index.html")
+    page = site.page(f"{entity}.html")
     backlinks = page.select(".ar-backlinks a.ar-backlink")
     assert backlinks
     assert page.select_one("h2#mentions").get_text().startswith(f"Mentions ({len(backlinks)})")
     for backlink in backlinks:
         target, _, anchor = backlink["href"].partition("#")
-        assert target == f"../../{ARTICLE_URL}"
+        assert target == f"../{ARTICLE}"
         landing = article.find(id=anchor)
         assert landing is not None, anchor
         assert landing.get_text() == backlink.get_text()
@@ -164,43 +162,43 @@ def test_entity_backlinks_land_on_the_mention_they_quote(site, article, entity):
 
 
 def test_backlink_roles_are_shown(site):
-    page = site.page("people/bashar-al-assad/index.html")
+    page = site.page("people/bashar-al-assad.html")
     roles = [where.get_text().split("·")[1].strip() for where in page.select(".ar-where")]
     assert "body" in roles and "reader comment" in roles
 
 
 def test_entity_page_facts_and_relations_both_ways(site):
-    isis = site.page("organizations/isis/index.html")
+    isis = site.page("organizations/isis.html")
     assert isis.select_one(".ar-entity-type").get_text() == "Organisation"
     arabic = isis.select_one('.ar-arabic [lang="ar"]')
     assert arabic["dir"] == "rtl" and arabic.get_text().strip()
     assert "Daesh" in isis.select_one(".ar-aliases").get_text()
     relations = isis.find(id="relations").find_next("ul").get_text()
     assert "Led by: Abu Bakr al-Baghdadi" in relations
-    baghdadi = site.page("people/abu-bakr-al-baghdadi/index.html")
+    baghdadi = site.page("people/abu-bakr-al-baghdadi.html")
     assert "Leader of: ISIS" in baghdadi.find(id="relations").find_next("ul").get_text()
     assert isis.find(id="appears-with") and isis.find(id="sources")
 
 
 def test_entity_prose_links_other_entities_but_never_itself(site):
-    page = site.page("glossary/bayah/index.html")
+    page = site.page("glossary/bayah.html")
     prose_links = page.select("article.md-content__inner > p a.ar-mention")
     assert {a["data-entity"] for a in prose_links} >= {"isis", "abu-bakr-al-baghdadi"}
     assert not page.select('[data-entity="bayah"]')
 
 
 def test_registers_list_entries_with_mention_counts(site, article):
-    glossary = site.page("registers/glossary/index.html")
+    glossary = site.page("registers/glossary.html")
     entry = next(li for li in glossary.select("li") if li.a and li.a.get_text() == "Emir")
     count = len(mentions_of(article, "emir"))
     assert entry.select_one(".ar-count").get_text() == f"{count} mentions"
-    assert "Qalamoun" in [a.get_text() for a in site.page("registers/places/index.html").select("li a")]
+    assert "Qalamoun" in [a.get_text() for a in site.page("registers/places.html").select("li a")]
 
 
 def test_home_lists_the_article_and_the_registers(site):
     home = site.page("index.html")
     link = home.find("a", string="ISIS expansionism will burn Qalamoun")
-    assert link["href"] == ARTICLE_URL
+    assert link["href"] == ARTICLE
     assert "Ayman Sharrouf" in link.find_parent("h3").find_next("p").get_text()
     assert {a.get_text() for a in home.select("article li a")} >= {"People", "Organisations", "Places", "Glossary A–Z"}
 
@@ -218,11 +216,11 @@ def lunr_tokens(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "location"), [
-    ("Daesh", "organizations/isis/"),
-    ("Jabhat al-Nusra", "organizations/nusra-front/"),
-    ("bayah", "glossary/bayah/"),
-    ("Ersal", "places/arsal/"),
-    ("Yabroud", "places/yabrud/"),
+    ("Daesh", "organizations/isis.html"),
+    ("Jabhat al-Nusra", "organizations/nusra-front.html"),
+    ("bayah", "glossary/bayah.html"),
+    ("Ersal", "places/arsal.html"),
+    ("Yabroud", "places/yabrud.html"),
 ])
 def test_search_finds_entity_pages_by_any_name(site, query, location):
     index = json.loads((site.site / "search/search_index.json").read_text(encoding="utf-8"))
@@ -233,7 +231,7 @@ def test_search_finds_entity_pages_by_any_name(site, query, location):
 
 def test_backlink_contexts_stay_out_of_the_search_index(site):
     index = json.loads((site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    (mentions,) = [doc for doc in index["docs"] if doc["location"] == "organizations/isis/#mentions"]
+    (mentions,) = [doc for doc in index["docs"] if doc["location"] == "organizations/isis.html#mentions"]
     assert mentions["text"].strip() == ""
 
 
@@ -308,7 +306,7 @@ def test_hostile_seed_cannot_inject_markup(project):
     (project / "seeds/zzz_hostile.txt").write_text(hostile, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
-    (page,) = [p for p in (result.site / "articles").rglob("index.html") if "Mallory Evil" in p.read_text(encoding="utf-8")]
+    (page,) = [p for p in (result.site / "articles").rglob("*.html") if "Mallory Evil" in p.read_text(encoding="utf-8")]
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     assert soup.title.get_text().startswith(title)
     assert not soup.select("img, iframe, [onclick], [onerror]")
@@ -316,7 +314,7 @@ def test_hostile_seed_cannot_inject_markup(project):
     assert not [s for s in soup.select("script") if "alert" in s.get_text() and s.get("type") != "application/ld+json"]
     body = soup.select_one("article.ar-article")
     tags = {tag.name for tag in body.find_all(True)}
-    assert tags <= {"article", "h1", "a", "p", "span", "section", "h2", "div", "time"}, tags
+    assert tags <= {"article", "h1", "a", "p", "span", "section", "h2", "div", "time", "nav", "ul", "li"}, tags
     text = body.get_text()
     assert "[click me](javascript:alert(1))" in text and '--8<-- "mkdocs.yml"' in text and "<iframe" in text
     assert "<script>alert(5)</script>" in text

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
 
 import yaml
 
 from .article import Article, Block
-from .catalog import Catalog
+from .catalog import ENTITY_TYPE_PLURALS, Catalog
 from .escape import escape_markdown
-from .markup import mention_markdown
+from .markup import entity_href, mention_markdown
 from .mentions import Mention
 from .structured_data import article_json_ld
 
@@ -67,6 +68,29 @@ def _header(article: Article) -> list[str]:
     return lines
 
 
+def _in_this_article(mentions: list[Mention], catalog: Catalog) -> list[str]:
+    """The panel of entities the article names, grouped by type, with counts (shown beside the text)."""
+    counts = Counter(mention.entity_id for mention in mentions)
+    lines = [
+        '<nav class="ar-in-this-article ar-ui ar-nolink" aria-label="In this article" data-search-exclude markdown>',
+        "",
+        f'<p class="ar-panel-title">In this article <span class="ar-count">{len(counts)} names</span></p>',
+        "",
+    ]
+    for entity_type, plural in ENTITY_TYPE_PLURALS.items():
+        entries = sorted((catalog[i] for i in counts if catalog[i].type == entity_type),
+                         key=lambda entity: (-counts[entity.id], entity.name.casefold()))
+        if not entries:
+            continue
+        lines += [f'<p class="ar-panel-group ar-{entity_type}">{plural}</p>', ""]
+        for entity in entries:
+            count = counts[entity.id]
+            lines.append(f"- [{escape_markdown(entity.name)}]({entity_href(entity)}) "
+                         f'<span class="ar-count">{count}<span class="ar-sr"> mention{"s" if count != 1 else ""}</span></span>')
+        lines.append("")
+    return [*lines, "</nav>", ""]
+
+
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog) -> str:
     """The complete Markdown source (front matter included) of an article's page."""
     by_block: dict[str, list[Mention]] = {}
@@ -78,7 +102,8 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog) 
 
     mentioned = [catalog[entity_id] for entity_id in dict.fromkeys(m.entity_id for m in mentions)]
     # Material prints these values into the page unescaped, so they are escaped here.
-    meta = {"title": html.escape(article.title), "article": article.slug, "json_ld": article_json_ld(article, mentioned)}
+    meta = {"title": html.escape(article.title), "article": article.slug, "hide": ["toc"],
+            "json_ld": article_json_ld(article, mentioned)}
     if article.standfirst:
         meta["description"] = html.escape(article.standfirst.text)
     lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip(), "---", ""]
@@ -107,6 +132,7 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog) 
             "</aside>",
             "",
         ]
+    lines += _in_this_article(mentions, catalog)
     if article.comments:
         lines += [
             '<section class="ar-comments" markdown>',

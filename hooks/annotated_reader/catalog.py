@@ -24,6 +24,13 @@ ENTITY_TYPES = {
     "event": "Event",
     "term": "Glossary term",
 }
+ENTITY_TYPE_PLURALS = {
+    "person": "People",
+    "organization": "Organisations",
+    "place": "Places",
+    "event": "Events",
+    "term": "Glossary terms",
+}
 ENTITY_FOLDERS = ("people", "organizations", "places", "events", "glossary")
 REQUIRED_FIELDS = ("type", "name", "summary")
 OPTIONAL_FIELDS = (

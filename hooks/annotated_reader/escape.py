@@ -10,6 +10,7 @@ text is one block or one inline run.
 
 from __future__ import annotations
 
+import json
 import re
 import string
 
@@ -20,3 +21,8 @@ _WHITESPACE = re.compile(r"\s+")
 def escape_markdown(text: str) -> str:
     """``text`` as Markdown source that renders to exactly ``text``."""
     return _PUNCTUATION.sub(r"\\\1", _WHITESPACE.sub(" ", text))
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON that can sit inside a ``<script>`` element: no '<' survives to end it."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

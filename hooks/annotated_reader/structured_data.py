@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from .article import Article
 from .catalog import Entity
+from .escape import script_json
 
 SCHEMA_TYPES = {
     "person": "Person",
@@ -33,8 +32,7 @@ def _entity_node(entity: Entity) -> dict:
 
 
 def _script(data: dict) -> str:
-    """JSON that cannot end or confuse the script element it sits in: no '<' left."""
-    return json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return script_json({"@context": "https://schema.org", **data})
 
 
 def entity_json_ld(entity: Entity) -> str:

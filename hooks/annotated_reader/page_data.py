@@ -1,0 +1,45 @@
+"""What the templates add around a rendered page: its hover-card data and its "in this article" panel.
+
+Card data holds only the entities the page mentions and is inlined in the page, so cards
+work offline and a page's size does not grow with the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .catalog import Catalog
+from .escape import script_json
+
+_DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
+_PANEL = re.compile(r'<nav\b[^>]*\bar-in-this-article\b.*?</nav>', re.DOTALL)
+
+
+def entities_in(html: str) -> list[str]:
+    """Ids of the entities a rendered page marks, in first-seen order."""
+    return list(dict.fromkeys(_DATA_ENTITY.findall(html)))
+
+
+def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str], str]) -> str:
+    """JSON for the page's cards; ``url_for`` maps a docs path to its site-root-relative URL."""
+    cards = {}
+    for entity_id in entity_ids:
+        if entity_id not in catalog.entities:
+            continue
+        entity = catalog[entity_id]
+        cards[entity_id] = {
+            "name": entity.name,
+            "type": entity.type,
+            "typeLabel": entity.type_label,
+            "arabic": entity.arabic,
+            "summary": entity.summary,
+            "url": url_for(entity.src_uri),
+        }
+    return script_json(cards)
+
+
+def in_this_article_panel(html: str) -> str | None:
+    """The rendered panel (links already resolved by MkDocs), for the wide-screen sidebar."""
+    match = _PANEL.search(html)
+    return match.group(0) if match else None
