@@ -243,3 +243,14 @@ def test_works_offline_from_file_urls(page, site):
     page.wait_for_url(re.compile(r"organizations/isis\.html$"))
     page.fill(".md-search__input", "Daesh")
     expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=10_000)
+
+
+def test_without_javascript_a_mention_is_a_plain_link_with_its_summary(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{ARTICLE}")
+    link = page.locator('#p1 a[data-entity="arsal"]')
+    expect(link).to_have_attribute("title", re.compile(r"^Arsal \(Place\): "))
+    link.click()
+    page.wait_for_url(re.compile(r"places/arsal\.html$"))
+    context.close()
