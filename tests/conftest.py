@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,12 +11,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+import yaml
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 PROJECT_PARTS = ("docs", "seeds", "hooks", "overrides", "mkdocs.yml")
 SEED = ROOT / "seeds" / "000_b7d30180e4dc4172.txt"
 ARTICLE = "articles/isis-expansionism-will-burn-qalamoun.html"
+
+
+def site_extensions() -> tuple[list[str], dict]:
+    """The Markdown extensions mkdocs.yml configures, with their settings."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    names, settings = [], {}
+    for item in config["markdown_extensions"]:
+        name = next(iter(item)) if isinstance(item, dict) else item
+        names.append(name)
+        if isinstance(item, dict):
+            settings[name] = item[name] or {}
+    return names, settings
 
 
 @dataclass
@@ -62,3 +77,45 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The project with every seed fixture (and its sidecar) dropped into seeds/, built strictly."""
+    project = copy_project(tmp_path_factory.mktemp("fixtures"))
+    for path in FIXTURE_SEEDS.iterdir():
+        shutil.copy2(path, project / "seeds" / path.name)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+MARKER = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d{1,3}[.)])\s+(?=\S)")
+
+
+def no_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assert_page_shows_seed(body: Tag, seed_text: str) -> None:
+    """Nothing lost, nothing injected: apart from interface labels (``.ar-ui``), the article shows
+    every non-blank line of the seed, in order; a line seen before (a repeated caption) may be
+    shown once. List and comment bullets are formatting, not text."""
+    for chrome in body.select(".ar-ui, .headerlink"):
+        chrome.decompose()
+    shown = no_space(body.get_text())
+    position, seen = 0, set()
+    for raw_line in seed_text.splitlines():
+        line = no_space(raw_line)
+        if not line:
+            continue
+        found = shown.find(line, position)
+        if found < 0:
+            line = no_space(MARKER.sub("", raw_line))
+            found = shown.find(line, position)
+        if found < 0:
+            assert line in seen, f"missing or out of order: {raw_line!r}"
+            continue
+        shown, position = shown[:found] + shown[found + len(line):], found
+        seen.add(line)
+    assert shown == "", f"shown but not in the seed: {shown[:200]!r}"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import site_extensions
 
 from annotated_reader.escape import escape_markdown
 
@@ -29,18 +28,6 @@ HOSTILE = [
     "backslash \\ and \\* and \\\\",
     ":smile: and <http://example.org> and https://example.org",
 ]
-
-
-def site_extensions() -> list:
-    """The Markdown extensions mkdocs.yml configures, with their settings."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
-    names, settings = [], {}
-    for item in config["markdown_extensions"]:
-        name = next(iter(item)) if isinstance(item, dict) else item
-        names.append(name)
-        if isinstance(item, dict):
-            settings[name] = item[name] or {}
-    return [names, settings]
 
 
 @pytest.mark.parametrize("text", HOSTILE)

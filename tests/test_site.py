@@ -9,7 +9,10 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ARTICLE, SEED, Build, build
+from conftest import ARTICLE, FIXTURE_SEEDS, SEED, Build, assert_page_shows_seed, build, no_space
+
+from annotated_reader.seed_parser import decode_seed
+from annotated_reader.sidecar import read_sidecar
 
 # Every entity the seed names, as (entity id, page folder). Yabrud is named only inside
 # "the battle of Yabrud", which is the event's mention, so it is checked separately.
@@ -34,10 +37,6 @@ SEED_ENTITIES = [
 ]
 
 
-def no_space(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.fixture(scope="module")
 def article(site: Build) -> BeautifulSoup:
     return site.page(ARTICLE)
@@ -50,7 +49,7 @@ def mentions_of(article: BeautifulSoup, entity_id: str) -> list:
 def test_article_header_byline_and_standfirst(article):
     body = article.select_one("article.ar-article")
     assert body.h1.get_text().rstrip("¶") == "ISIS expansionism will burn Qalamoun"
-    assert body.select_one(".ar-byline").get_text() == "Ayman Sharrouf"
+    assert body.select_one(".ar-byline").get_text() == "By Ayman Sharrouf"
     assert body.select_one("#standfirst").get_text() == (
         "After sustaining heavy losses in Iraq, it seems that ISIS now wants to take Qalamoun.")
 
@@ -89,16 +88,16 @@ def test_reader_comments_are_marked_and_apart(article):
 
 
 def test_visible_text_is_the_seed_text(article):
-    """Nothing lost, nothing injected: apart from interface labels, the article shows the seed's lines."""
-    body = article.select_one("article.ar-article")
-    for chrome in body.select(".ar-ui, .headerlink"):
-        chrome.decompose()
-    shown = no_space(body.get_text())
-    chunks = {no_space(re.sub(r"^\s*•", "", chunk)) for chunk in SEED.read_text(encoding="utf-8").split("\n\n")}
-    for chunk in sorted(filter(None, chunks), key=len, reverse=True):
-        assert chunk in shown, chunk
-        shown = shown.replace(chunk, "", 1)
-    assert shown == ""
+    assert_page_shows_seed(article.select_one("article.ar-article"), SEED.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("seed", sorted(FIXTURE_SEEDS.glob("*.txt")), ids=lambda path: path.stem)
+def test_every_fixture_becomes_a_page_that_shows_all_its_text(fixture_site, seed):
+    text, _ = decode_seed(seed.read_bytes(), seed, read_sidecar(seed.with_suffix(".yml")).get("encoding"))
+    pages = [page for page in (fixture_site.site / "articles").glob("*.html")
+             if f'data-source="{seed.name}"' in page.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    assert_page_shows_seed(BeautifulSoup(pages[0].read_text(encoding="utf-8"), "lxml").select_one("article.ar-article"), text)
 
 
 @pytest.mark.parametrize(("entity_id", "folder"), SEED_ENTITIES)

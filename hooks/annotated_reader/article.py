@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 class Role(enum.StrEnum):
-    """Where in an article a piece of text stands; mentions keep it so students can weigh them."""
+    """Where in an article a mention stands; mentions keep it so students can weigh them."""
 
     STANDFIRST = "standfirst"
     BODY = "body"
@@ -18,23 +18,58 @@ class Role(enum.StrEnum):
     COMMENT = "reader comment"
 
 
+class Kind(enum.StrEnum):
+    """What a block of the article is, which decides how it is shown."""
+
+    STANDFIRST = "standfirst"
+    PARAGRAPH = "paragraph"
+    SUBHEADING = "subheading"
+    LIST_ITEM = "list item"
+    QUESTION = "question"
+    ANSWER = "answer"
+    CAPTION = "caption"
+    PULL_QUOTE = "pull quote"
+    COMMENT = "comment"
+
+
+_ROLES = {
+    Kind.STANDFIRST: Role.STANDFIRST,
+    Kind.PARAGRAPH: Role.BODY,
+    Kind.LIST_ITEM: Role.BODY,
+    Kind.QUESTION: Role.BODY,
+    Kind.ANSWER: Role.BODY,
+    Kind.CAPTION: Role.CAPTION,
+    Kind.PULL_QUOTE: Role.PULL_QUOTE,
+    Kind.COMMENT: Role.COMMENT,
+}
+
+
+CITABLE = (Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.QUESTION, Kind.ANSWER)
+"""Blocks numbered p1, p2 … for citing."""
+
+
 @dataclass(frozen=True)
 class Block:
-    """One annotatable run of seed text with a stable anchor id (``p7``, ``caption-1`` …)."""
+    """One run of seed text with a stable anchor id (``p7``, ``caption-1`` …)."""
 
     id: str
-    role: Role
+    kind: Kind
     text: str
     line: int
     """First line of the block in the seed file (1-based), for error messages."""
+    credit: str | None = None
+    """A caption's photo credit, as written between the parentheses."""
+    marker: str | None = None
+    """A list item's bullet or number, as written (``•``, ``3.``)."""
 
+    @property
+    def role(self) -> Role | None:
+        """The role of mentions in this block; None where names are never linked (sub-headings)."""
+        return _ROLES.get(self.kind)
 
-@dataclass(frozen=True)
-class Caption:
-    """A photo caption and its credit; a caption repeated in the seed is kept once."""
-
-    block: Block
-    credit: str | None
+    @property
+    def ordered(self) -> bool:
+        return bool(self.marker) and self.marker[0].isdigit()
 
 
 @dataclass(frozen=True)
@@ -57,6 +92,9 @@ class Article:
     slug: str
     title: str
     byline: str | None = None
+    byline_text: str | None = None
+    """The byline line as the seed writes it ("By Jane Doe", or just the name)."""
+    byline_before_title: bool = False
     date: dt.date | None = None
     date_text: str | None = None
     """The date line as the seed writes it, if the seed has one."""
@@ -64,20 +102,25 @@ class Article:
     publication: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
-    standfirst: Block | None = None
-    captions: list[Caption] = field(default_factory=list)
-    paragraphs: list[Block] = field(default_factory=list)
-    pull_quotes: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    """Standfirst, captions, paragraphs, sub-headings, list items and pull quotes, in seed order."""
     comments: list[Comment] = field(default_factory=list)
     alias_hints: dict[str, str | None] = field(default_factory=dict)
     """Per-article matching hints: alias -> entity id, or None to switch the alias off."""
 
-    def blocks(self) -> list[Block]:
-        """Every annotatable block in reading order (the order the page shows them)."""
-        blocks = [self.standfirst] if self.standfirst else []
-        blocks += [caption.block for caption in self.captions]
-        blocks += self.paragraphs
-        blocks += self.pull_quotes
-        for comment in self.comments:
-            blocks += comment.paragraphs
-        return blocks
+    def of_kind(self, *kinds: Kind) -> list[Block]:
+        return [block for block in self.body if block.kind in kinds]
+
+    @property
+    def standfirst(self) -> Block | None:
+        return next(iter(self.of_kind(Kind.STANDFIRST)), None)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        """The numbered, citable blocks: paragraphs, list items, questions and answers."""
+        return self.of_kind(*CITABLE)
+
+    def annotatable_blocks(self) -> list[Block]:
+        """Every block whose names are linked, in reading order."""
+        blocks = [block for block in self.body if block.role is not None]
+        return blocks + [paragraph for comment in self.comments for paragraph in comment.paragraphs]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import Counter
+from collections.abc import Callable
 
 import yaml
 
-from .article import Article, Block
+from .article import Article, Block, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog
-from .escape import escape_markdown
+from .escape import escape_markdown, seed_markdown
 from .markup import entity_href, mention_markdown
 from .mentions import Mention
 from .structured_data import article_json_ld
@@ -34,26 +35,40 @@ def _annotated(block: Block, mentions: list[Mention], catalog: Catalog) -> str:
     """The block's text as Markdown with each of its mentions marked."""
     parts, position = [], 0
     for mention in mentions:
-        parts.append(escape_markdown(block.text[position:mention.start]))
+        parts.append(seed_markdown(block.text[position:mention.start]))
         surface = block.text[mention.start:mention.end]
         parts.append(mention_markdown(surface, catalog[mention.entity_id], mention.id, mention.full_link))
         position = mention.end
-    parts.append(escape_markdown(block.text[position:]))
+    parts.append(seed_markdown(block.text[position:]))
     return "".join(part for part in parts if part)
 
 
-def _paragraph(block: Block, text: str, classes: str, number: int | None = None) -> str:
-    marker = ""
-    if number is not None:
-        marker = f'[{number}](#{block.id}){{: .ar-pnum .ar-ui title="Link to paragraph {number}" }} '
+def _number_link(block: Block) -> str:
+    number = block.id[1:]
+    return f'[{number}](#{block.id}){{: .ar-pnum .ar-ui title="Link to paragraph {number}" }} '
+
+
+def _paragraph(block: Block, text: str, classes: str, numbered: bool = False) -> str:
+    marker = _number_link(block) if numbered else ""
     return f"{marker}{text}\n{{: #{block.id} {classes} }}\n"
 
 
+def _byline(article: Article) -> str:
+    """The byline as the seed writes it; "By" is added as a label when the seed has only the name."""
+    if article.byline_text and article.byline_text != article.byline:
+        shown = html.escape(article.byline_text)
+    else:
+        shown = f'<span class="ar-ui">By </span>{html.escape(article.byline or "")}'
+    return f'<p class="ar-byline">{shown}</p>'
+
+
 def _header(article: Article) -> list[str]:
-    lines = [f"# {escape_markdown(article.title)}", ""]
+    """Byline, title, date and source, in the order the seed gives them."""
+    lines = [_byline(article), ""] if article.byline and article.byline_before_title else []
+    lines += [f"# {seed_markdown(article.title)}", ""]
+    if article.byline and not article.byline_before_title:
+        lines += [_byline(article), ""]
     facts = []
-    if article.byline:
-        facts.append(f'<span class="ar-ui">By </span><span class="ar-byline">{html.escape(article.byline)}</span>')
     if article.date_text:
         facts.append(f'<time datetime="{article.date}">{html.escape(article.date_text)}</time>')
     elif article.date:
@@ -66,6 +81,87 @@ def _header(article: Article) -> list[str]:
         separator = '<span class="ar-ui" aria-hidden="true"> · </span>'
         lines += [f'<p class="ar-meta">{separator.join(facts)}</p>', ""]
     return lines
+
+
+def _figure(block: Block, text: str) -> list[str]:
+    credit = ""
+    if block.credit:
+        credit = f' <span class="ar-credit">\\({escape_markdown(block.credit)}\\)</span>'
+    return [
+        f'<figure class="ar-figure" id="{block.id}" markdown>',
+        f'<figcaption markdown="span"><span class="ar-ui">Photo: </span>{text}{credit}</figcaption>',
+        "</figure>",
+        "",
+    ]
+
+
+def _list(items: list[tuple[Block, str]]) -> list[str]:
+    tag = "ol" if items[0][0].ordered else "ul"
+    lines = [f'<{tag} class="ar-list" markdown>']
+    lines += [f'<li id="{block.id}" markdown="span">{_number_link(block)}{text}</li>' for block, text in items]
+    return [*lines, f"</{tag}>", ""]
+
+
+def _pull_quote(block: Block, text: str) -> list[str]:
+    return [
+        '<aside class="ar-pull-quote" markdown>',
+        '<p class="ar-ui ar-label">Pull quote</p>',
+        "",
+        _paragraph(block, text, ".ar-pull-quote-text"),
+        "</aside>",
+        "",
+    ]
+
+
+def _body(article: Article, text: Callable[[Block], str]) -> list[str]:
+    """The body in seed order; consecutive list items of one kind make one list."""
+    lines: list[str] = []
+    pending_list: list[tuple[Block, str]] = []
+    for block in article.body:
+        if pending_list and (block.kind is not Kind.LIST_ITEM or block.ordered != pending_list[0][0].ordered):
+            lines += _list(pending_list)
+            pending_list = []
+        match block.kind:
+            case Kind.STANDFIRST:
+                lines.append(_paragraph(block, text(block), ".ar-standfirst"))
+            case Kind.CAPTION:
+                lines += _figure(block, text(block))
+            case Kind.LIST_ITEM:
+                pending_list.append((block, text(block)))
+            case Kind.SUBHEADING:
+                lines += [f"## {seed_markdown(block.text)} {{: #{block.id} .ar-subheading }}", ""]
+            case Kind.PULL_QUOTE:
+                lines += _pull_quote(block, text(block))
+            case Kind.QUESTION | Kind.ANSWER:
+                lines.append(_paragraph(block, text(block), f".ar-para .ar-{block.kind.value}", numbered=True))
+            case _:
+                lines.append(_paragraph(block, text(block), ".ar-para", numbered=True))
+    if pending_list:
+        lines += _list(pending_list)
+    return lines
+
+
+def _comments(article: Article, text: Callable[[Block], str]) -> list[str]:
+    if not article.comments:
+        return []
+    lines = [
+        '<section class="ar-comments" markdown>',
+        "",
+        "## Reader comments {: #reader-comments .ar-ui }",
+        "",
+        '<p class="ar-ui ar-comments-note">Written by readers, not by the author; shown as received.</p>',
+        "",
+    ]
+    for comment in article.comments:
+        lines.append(f'<div class="ar-comment" id="comment-{comment.number}" markdown>')
+        if comment.author:
+            lines += [f'<p class="ar-comment-author">{html.escape(comment.author)}</p>', ""]
+        lines += [_paragraph(block, text(block), ".ar-comment-text") for block in comment.paragraphs]
+        if comment.date_text:
+            date = f'<time datetime="{comment.date}">{html.escape(comment.date_text)}</time>'
+            lines += [f'<p class="ar-comment-date">{date}</p>', ""]
+        lines += ["</div>", ""]
+    return [*lines, "</section>", ""]
 
 
 def _in_this_article(mentions: list[Mention], catalog: Catalog) -> list[str]:
@@ -107,54 +203,10 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog) 
     if article.standfirst:
         meta["description"] = html.escape(article.standfirst.text)
     lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip(), "---", ""]
-    lines += ['<article class="ar-article ar-nolink" markdown>', ""]
+    lines += [f'<article class="ar-article ar-nolink" data-source="{html.escape(article.source.name)}" markdown>', ""]
     lines += _header(article)
-    if article.standfirst:
-        lines += [_paragraph(article.standfirst, text(article.standfirst), ".ar-standfirst")]
-    for caption in article.captions:
-        credit = ""
-        if caption.credit:
-            credit = f' <span class="ar-credit">\\({escape_markdown(caption.credit)}\\)</span>'
-        lines += [
-            f'<figure class="ar-figure" id="{caption.block.id}" markdown>',
-            f'<figcaption markdown="span"><span class="ar-ui">Photo: </span>{text(caption.block)}{credit}</figcaption>',
-            "</figure>",
-            "",
-        ]
-    for number, block in enumerate(article.paragraphs, start=1):
-        lines += [_paragraph(block, text(block), ".ar-para", number)]
-    for block in article.pull_quotes:
-        lines += [
-            '<aside class="ar-pull-quote" markdown>',
-            '<p class="ar-ui ar-label">Pull quote</p>',
-            "",
-            _paragraph(block, text(block), ".ar-pull-quote-text"),
-            "</aside>",
-            "",
-        ]
+    lines += _body(article, text)
     lines += _in_this_article(mentions, catalog)
-    if article.comments:
-        lines += [
-            '<section class="ar-comments" markdown>',
-            "",
-            "## Reader comments {: #reader-comments .ar-ui }",
-            "",
-            '<p class="ar-ui ar-comments-note">Written by readers, not by the author; shown as received.</p>',
-            "",
-        ]
-        for comment in article.comments:
-            meta_parts = []
-            if comment.author:
-                meta_parts.append(f'<span class="ar-comment-author">{html.escape(comment.author)}</span>')
-            if comment.date_text:
-                meta_parts.append(f'<time datetime="{comment.date}">{html.escape(comment.date_text)}</time>')
-            lines += [
-                f'<div class="ar-comment" id="comment-{comment.number}" markdown>',
-                f'<p class="ar-comment-meta">{" ".join(meta_parts)}</p>',
-                "",
-            ]
-            lines += [_paragraph(block, text(block), ".ar-comment-text") for block in comment.paragraphs]
-            lines += ["</div>", ""]
-        lines += ["</section>", ""]
+    lines += _comments(article, text)
     lines += ["</article>", ""]
     return "\n".join(lines)

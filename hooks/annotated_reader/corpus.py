@@ -64,10 +64,10 @@ def read_articles(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted(seeds_dir.glob("*.txt")):
         try:
-            text, warnings = decode_seed(path.read_bytes(), path)
+            sidecar = read_sidecar(path.with_suffix(".yml"))
+            text, warnings = decode_seed(path.read_bytes(), path, sidecar.get("encoding"))
             problems += warnings
-            article = parse_seed(text, path, slug="")
-            article = apply_sidecar(article, read_sidecar(path.with_suffix(".yml")))
+            article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
         except InputError as error:
             problems.append(error.problem)
             continue

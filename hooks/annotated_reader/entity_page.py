@@ -78,7 +78,7 @@ def _mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article])
     lines += ['<div class="ar-backlinks ar-nolink" data-search-exclude markdown>', ""]
     for slug, group in groupby(mentions, key=lambda mention: mention.article_slug):
         article = articles[slug]
-        blocks = {block.id: block for block in article.blocks()}
+        blocks = {block.id: block for block in article.annotatable_blocks()}
         spans: dict[str, list[tuple[int, int]]] = {}
         group = list(group)
         lines += [f"**[{escape_markdown(article.title)}](/{article_src_uri(slug)})** ({len(group)})", ""]

@@ -26,3 +26,18 @@ def escape_markdown(text: str) -> str:
 def script_json(data: object) -> str:
     """``data`` as JSON that can sit inside a ``<script>`` element: no '<' survives to end it."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
+_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_RUN = re.compile(f"[{_ARABIC_LETTERS}]+(?:[\\s\u200c\u200f]+[{_ARABIC_LETTERS}]+)*")
+
+
+def seed_markdown(text: str) -> str:
+    """Seed text as escaped Markdown, with runs of Arabic script marked as right-to-left Arabic."""
+    parts, position = [], 0
+    for run in _ARABIC_RUN.finditer(text):
+        parts.append(escape_markdown(text[position:run.start()]))
+        parts.append(f'<span lang="ar" dir="rtl">{escape_markdown(run.group())}</span>')
+        position = run.end()
+    parts.append(escape_markdown(text[position:]))
+    return "".join(parts)

@@ -63,7 +63,7 @@ def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Ment
     linker = linker.with_hints(article.alias_hints)
     policy = LinkPolicy(mode)
     mentions = []
-    for block in article.blocks():
+    for block in article.annotatable_blocks():
         numbers: Counter[str] = Counter()
         for match in linker.find(block.text):
             numbers[match.entity_id] += 1

@@ -1,11 +1,12 @@
 """Turns a raw scraped article (``seeds/*.txt``) into an :class:`Article`.
 
 Scraped news text comes in a family of shapes rather than one format: an optional
-byline, a title that the scraper may have broken over lines, an optional date line and
-standfirst, photo captions with a credit in parentheses (often repeated), body
-paragraphs, a pull quote that repeats a body sentence, then reader comments as
-bullet-marked author lines, indented text and a date. The parser reads blank-line
-separated chunks and classifies each by its shape, never by its line number.
+byline ("Jane Doe" or "By Jane Doe"), a title the scraper may have broken over lines, an
+optional date line, a standfirst, photo captions with a credit in parentheses (often
+repeated), body paragraphs with sub-headings, lists or Q&A, a pull quote that repeats a
+body sentence, then reader comments as a bullet and the reader's name, the comment and
+a date. The parser reads blank-line separated chunks and classifies each by its shape,
+never by its line number; a sidecar can overrule it where the shape is ambiguous.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import html
 import re
 import statistics
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import Article, Block, Caption, Comment, Role
+from .article import Article, Block, Comment, Kind
 from .dates import parse_date_line
 from .errors import InputError, Problem
 from .sentences import sentence_spans
@@ -29,20 +31,28 @@ _CREDIT_WORDS = re.compile(
     r"/|\b(?:AFP|AP|Reuters|Getty|EPA|Anadolu|photo|image|courtesy|file|handout)\b|©", re.IGNORECASE
 )
 _CAPTION_PREFIX = re.compile(r"^(?:photo|image|picture|caption)\s*:\s*\S", re.IGNORECASE)
-_COMMENT_AUTHOR = re.compile(r"^[•·▪*\-–]\s+(?P<author>\S.{0,60})$")
+_BULLET = re.compile(r"^(?P<marker>[•·▪◦*\-–])\s+(?P<text>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<marker>\d{1,3}[.)])\s+(?P<text>\S.*)$")
 _COMMENTS_HEADING = re.compile(r"^(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?\s*:?$", re.IGNORECASE)
+_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s+\S")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s+\S")
 _DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\s*\([^()]{1,40}\))?)\s+[—–-]{1,2}\s+\S"
 )
+_TERMINAL_PUNCTUATION = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", "…")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD = re.compile(r"\w+")
 
 STANDFIRST_MAX_CHARS = 320
+SUBHEADING_MAX_CHARS = 80
 PULL_QUOTE_MIN_WORDS = 5
 PULL_QUOTE_OVERLAP = 0.8
 PULL_QUOTE_SOURCE_RATIO = 1.5
 """A pull quote is lifted from a paragraph at least this much longer than itself."""
+COMMENT_DATE_WITHIN = 4
+"""A bullet and a name start the comments only if a date line follows within this many chunks."""
+ENCODINGS = ("utf-8", "windows-1252", "latin-1")
 
 
 @dataclass(frozen=True)
@@ -61,23 +71,33 @@ class _Chunk:
         return len(self.lines) == 1
 
 
-def decode_seed(raw: bytes, path: Path) -> tuple[str, list[Problem]]:
-    """Seed bytes as clean text: BOM and CRLF removed, HTML entities and control bytes undone."""
+def decode_seed(raw: bytes, path: Path, encoding: str | None = None) -> tuple[str, list[Problem]]:
+    """Seed bytes as clean text: BOM and CRLF removed, HTML entities and control bytes undone.
+
+    Text that is not UTF-8 is read as Windows-1252 (or Latin-1 where that fails) with a
+    warning, unless the sidecar names the encoding.
+    """
     warnings: list[Problem] = []
     if b"\x00" in raw:
         raise InputError(Problem(path, None, "is a binary file, not a text article",
                                  "remove it from seeds/ or replace it with the article's plain text"))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        text = raw.decode("cp1252", errors="replace")
-        line = raw[: error.start].count(b"\n") + 1
-        warnings.append(Problem(path, line, "is not valid UTF-8; decoded as Windows-1252",
-                                "re-save the seed as UTF-8 or check the decoded text"))
+    if encoding:
+        text = raw.decode(encoding, errors="replace").removeprefix("\ufeff")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            try:
+                text, encoding = raw.decode("windows-1252"), "windows-1252"
+            except UnicodeDecodeError:
+                text, encoding = raw.decode("latin-1"), "latin-1"
+            warnings.append(Problem(path, line, f"is not UTF-8; read as {encoding}",
+                                    f"check the page, then add 'encoding: {encoding}' to its sidecar .yml (or re-save as UTF-8)"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "&" in text:
         text = html.unescape(text)
-    text = _CONTROL.sub("", text).replace("\u00a0", " ")
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text).replace("\u00a0", " "))
     if not text.strip():
         raise InputError(Problem(path, None, "is empty", "put the article's text in it or delete it"))
     return text, warnings
@@ -102,7 +122,7 @@ def _chunks(text: str) -> list[_Chunk]:
 
 
 def _looks_like_name(text: str) -> bool:
-    return len(text) <= 60 and bool(_NAME.match(text)) and not text.endswith((".", "?", "!", ":"))
+    return len(text) <= 60 and bool(_NAME.match(text)) and not text.endswith(_TERMINAL_PUNCTUATION)
 
 
 def _caption_parts(chunk: _Chunk, repeated: bool) -> tuple[str, str | None] | None:
@@ -115,6 +135,31 @@ def _caption_parts(chunk: _Chunk, repeated: bool) -> tuple[str, str | None] | No
     if _CAPTION_PREFIX.match(chunk.text) or (repeated and len(chunk.text) <= STANDFIRST_MAX_CHARS):
         return chunk.text, None
     return None
+
+
+def _list_items(chunk: _Chunk) -> list[tuple[str, str]] | None:
+    """(marker, text) per item when every item of the chunk starts with a bullet or a number."""
+    items: list[tuple[str, str]] = []
+    for line in chunk.lines:
+        match = _BULLET.match(line) or _NUMBERED.match(line)
+        if match:
+            items.append((match["marker"], match["text"]))
+        elif items:
+            items[-1] = (items[-1][0], f"{items[-1][1]} {line}")
+        else:
+            return None
+    return items
+
+
+def _is_subheading(chunk: _Chunk, following: list[_Chunk]) -> bool:
+    text = chunk.text
+    return (
+        chunk.single
+        and bool(following)
+        and len(text) <= SUBHEADING_MAX_CHARS
+        and text[:1].isupper()
+        and not text.endswith(_TERMINAL_PUNCTUATION)
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -136,22 +181,25 @@ def _repeats_a_sentence(candidate: str, paragraphs: list[str]) -> bool:
 
 
 def _comment_author(chunk: _Chunk) -> str | None:
-    """The author of a comment that starts at this chunk (a bullet and a short handle), if any."""
-    match = _COMMENT_AUTHOR.match(chunk.text) if chunk.single else None
-    if match and len(match["author"]) <= 40 and not match["author"].endswith((".", "?", "!")):
-        return match["author"]
-    return None
+    """The reader's name if the chunk is a bullet and a short handle (how comments start)."""
+    match = _BULLET.match(chunk.text) if chunk.single else None
+    if not match or len(match["text"]) > 40 or match["text"].endswith(("?", "!")):
+        return None
+    sentence = match["text"].endswith(".") and len(match["text"].split()) > 3
+    return None if sentence else match["text"]
 
 
 def _split_comments(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[_Chunk]]:
-    """(article chunks, comment chunks): comments start at a bullet author line or a heading."""
+    """(article chunks, comment chunks): comments start at a heading, or a bullet and a name with a date after."""
     for index, chunk in enumerate(chunks):
         if index == 0 or not chunk.single:
             continue
         if _COMMENTS_HEADING.match(chunk.text):
             return chunks[:index], chunks[index + 1:]
         if _comment_author(chunk):
-            return chunks[:index], chunks[index:]
+            ahead = chunks[index + 1:index + 1 + COMMENT_DATE_WITHIN]
+            if any(other.single and parse_date_line(other.text) for other in ahead):
+                return chunks[:index], chunks[index:]
     return chunks, []
 
 
@@ -174,14 +222,13 @@ def _parse_comments(chunks: list[_Chunk]) -> list[Comment]:
             date, date_text = parsed, chunk.text
         else:
             block_id = f"comment-{len(comments) + 1}-{len(paragraphs) + 1}"
-            paragraphs.append(Block(block_id, Role.COMMENT, chunk.text, chunk.line))
+            paragraphs.append(Block(block_id, Kind.COMMENT, chunk.text, chunk.line))
     close()
     return comments
 
 
-def _is_standfirst(chunk: _Chunk, rest: list[_Chunk], is_caption) -> bool:
+def _is_standfirst(chunk: _Chunk, following: list[_Chunk], is_caption: Callable[[_Chunk], object]) -> bool:
     """A short one-line lead that a caption follows, or that is much shorter than the paragraphs after it."""
-    following = rest[rest.index(chunk) + 1:]
     if not chunk.single or len(chunk.text) > STANDFIRST_MAX_CHARS or len(following) < 2 or _DATELINE.match(chunk.text):
         return False
     if is_caption(following[0]):
@@ -189,9 +236,60 @@ def _is_standfirst(chunk: _Chunk, rest: list[_Chunk], is_caption) -> bool:
     return len(chunk.text) * 2 <= statistics.median(len(other.text) for other in following)
 
 
-def parse_seed(text: str, path: Path, slug: str) -> Article:
-    """Parse decoded seed text into an :class:`Article` (sidecar overrides are applied later)."""
-    chunks = _chunks(unicodedata.normalize("NFC", text))
+class _BodyBuilder:
+    """Numbers blocks as they are classified: p1, p2 … for citable text, caption-1, section-1 …"""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._counts: dict[str, int] = {}
+
+    def add(self, kind: Kind, prefix: str, chunk: _Chunk, text: str, **extra: str | None) -> None:
+        self._counts[prefix] = self._counts.get(prefix, 0) + 1
+        number = self._counts[prefix]
+        block_id = "standfirst" if kind is Kind.STANDFIRST else f"{prefix}{number}"
+        self.blocks.append(Block(block_id, kind, text, chunk.line, **extra))
+
+
+def _parse_body(rest: list[_Chunk], standfirst: bool | None) -> list[Block]:
+    texts = [chunk.text for chunk in rest]
+
+    def caption_parts(chunk: _Chunk) -> tuple[str, str | None] | None:
+        return _caption_parts(chunk, repeated=texts.count(chunk.text) > 1)
+
+    body = _BodyBuilder()
+    seen_captions: set[str] = set()
+    for index, chunk in enumerate(rest):
+        following = rest[index + 1:]
+        started = any(block.kind is not Kind.CAPTION for block in body.blocks)
+        if parts := caption_parts(chunk):
+            if chunk.text not in seen_captions:
+                seen_captions.add(chunk.text)
+                body.add(Kind.CAPTION, "caption-", chunk, parts[0], credit=parts[1])
+        elif not started and (standfirst or (standfirst is None and _is_standfirst(chunk, following, caption_parts))):
+            body.add(Kind.STANDFIRST, "", chunk, chunk.text)
+        elif items := _list_items(chunk):
+            for marker, text in items:
+                body.add(Kind.LIST_ITEM, "p", chunk, text, marker=marker)
+        elif _QUESTION.match(chunk.text):
+            body.add(Kind.QUESTION, "p", chunk, chunk.text)
+        elif _ANSWER.match(chunk.text):
+            body.add(Kind.ANSWER, "p", chunk, chunk.text)
+        elif started and chunk.single and _repeats_a_sentence(chunk.text, texts):
+            body.add(Kind.PULL_QUOTE, "pull-quote-", chunk, chunk.text)
+        elif started and _is_subheading(chunk, following):
+            body.add(Kind.SUBHEADING, "section-", chunk, chunk.text)
+        else:
+            body.add(Kind.PARAGRAPH, "p", chunk, chunk.text)
+    return body.blocks
+
+
+def parse_seed(text: str, path: Path, slug: str, standfirst: bool | None = None) -> Article:
+    """Parse decoded seed text into an :class:`Article`.
+
+    ``standfirst`` overrules the guess: True takes the first chunk after the title as the
+    standfirst, False takes it as the first paragraph.
+    """
+    chunks = _chunks(text)
     article_chunks, comment_chunks = _split_comments(chunks)
     if not article_chunks:
         raise InputError(Problem(path, None, "has no title or body",
@@ -200,11 +298,9 @@ def parse_seed(text: str, path: Path, slug: str) -> Article:
     rest = list(article_chunks)
 
     first = rest[0]
-    if first.single and (by := _BY_LINE.match(first.text)):
-        article.byline = by["name"]
-        rest.pop(0)
-    elif first.single and _looks_like_name(first.text) and len(rest) > 1:
-        article.byline = first.text
+    if first.single and len(rest) > 1 and ((by := _BY_LINE.match(first.text)) or _looks_like_name(first.text)):
+        article.byline = by["name"] if by else first.text
+        article.byline_text, article.byline_before_title = first.text, True
         rest.pop(0)
     if not rest:
         raise InputError(Problem(path, first.line, "has a byline but no title or body",
@@ -214,39 +310,18 @@ def parse_seed(text: str, path: Path, slug: str) -> Article:
     while rest and rest[0].single:
         line = rest[0].text
         if (by := _BY_LINE.match(line)) and not article.byline:
-            article.byline = by["name"]
+            article.byline, article.byline_text = by["name"], line
         elif (date := parse_date_line(line)) and not article.date:
             article.date, article.date_text = date, line
         else:
             break
         rest.pop(0)
 
-    texts = [chunk.text for chunk in rest]
-    body: list[_Chunk] = []
-    seen_captions: set[str] = set()
-    def caption_parts(chunk: _Chunk) -> tuple[str, str | None] | None:
-        return _caption_parts(chunk, repeated=texts.count(chunk.text) > 1)
-
-    for chunk in rest:
-        parts = caption_parts(chunk)
-        if parts:
-            if chunk.text not in seen_captions:
-                seen_captions.add(chunk.text)
-                block = Block(f"caption-{len(article.captions) + 1}", Role.CAPTION, parts[0], chunk.line)
-                article.captions.append(Caption(block, parts[1]))
-        elif not body and article.standfirst is None and _is_standfirst(chunk, rest, caption_parts):
-            article.standfirst = Block("standfirst", Role.STANDFIRST, chunk.text, chunk.line)
-        elif chunk.single and _repeats_a_sentence(chunk.text, texts):
-            block = Block(f"pull-quote-{len(article.pull_quotes) + 1}", Role.PULL_QUOTE, chunk.text, chunk.line)
-            article.pull_quotes.append(block)
-        else:
-            body.append(chunk)
-
-    if not body:
+    article.body = _parse_body(rest, standfirst)
+    if not article.paragraphs:
         raise InputError(Problem(path, article_chunks[0].line, "has no body paragraphs",
                                  "check the seed holds the article text, separated by blank lines"))
-    if match := _DATELINE.match(body[0].text):
+    if match := _DATELINE.match(article.paragraphs[0].text):
         article.dateline = match["dateline"]
-    article.paragraphs = [Block(f"p{n}", Role.BODY, chunk.text, chunk.line) for n, chunk in enumerate(body, 1)]
     article.comments = _parse_comments(comment_chunks)
     return article

@@ -5,6 +5,7 @@ Seeds stay byte for byte as received; every correction lives here instead.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +24,8 @@ SIDECAR_KEYS = {
     "tags": "a list of topic tags",
     "slug": "the page's address under articles/",
     "alias_hints": "alias -> entity id (pin) or null (do not link) for this article only",
+    "encoding": "the seed's text encoding when it is not UTF-8 (windows-1252, latin-1 …)",
+    "standfirst": "true: the first chunk after the title is the standfirst; false: it is the first paragraph",
 }
 
 
@@ -53,6 +56,15 @@ def read_sidecar(path: Path) -> dict:
     if "date" in data and parse_iso_date(data["date"]) is None:
         raise InputError(Problem(path, _line_of(text, "date"), f"date {data['date']!r} is not a date",
                                  "write it as YYYY-MM-DD"))
+    if "encoding" in data:
+        try:
+            codecs.lookup(str(data["encoding"]))
+        except LookupError:
+            raise InputError(Problem(path, _line_of(text, "encoding"), f"unknown encoding {data['encoding']!r}",
+                                     "use a Python codec name such as windows-1252 or latin-1")) from None
+    if "standfirst" in data and not isinstance(data["standfirst"], bool):
+        raise InputError(Problem(path, _line_of(text, "standfirst"), "standfirst must be true or false",
+                                 "write 'standfirst: true' or 'standfirst: false'"))
     hints = data.get("alias_hints") or {}
     if not isinstance(hints, dict) or not all(isinstance(v, (str, type(None))) for v in hints.values()):
         raise InputError(Problem(path, _line_of(text, "alias_hints"), "alias_hints must map aliases to entity ids or null",
@@ -68,6 +80,7 @@ def apply_sidecar(article: Article, data: dict) -> Article:
         article,
         title=data.get("title", article.title),
         byline=data.get("author", article.byline),
+        byline_text=None if "author" in data else article.byline_text,
         publication=data.get("publication", article.publication),
         date=parse_iso_date(data["date"]) if "date" in data else article.date,
         date_text=None if "date" in data else article.date_text,

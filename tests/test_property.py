@@ -1,0 +1,83 @@
+"""Property: any seed text, however hostile, comes out as exactly its own text and only our markup.
+
+Seeds are generated from arbitrary Unicode mixed with Markdown syntax, HTML, entity names
+and Arabic; each goes through the real pipeline (decode, parse, match, render, Markdown
+with the site's extensions, sanitize) and the page must show every line of the seed, in
+order, and contain no element, attribute or URL that the project's renderers did not emit.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import markdown
+from bs4 import BeautifulSoup
+from conftest import ROOT, assert_page_shows_seed, site_extensions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotated_reader.article_page import render_article
+from annotated_reader.catalog import ENTITY_FOLDERS, build_catalog, split_front_matter
+from annotated_reader.errors import InputError
+from annotated_reader.linker import Linker, alias_key
+from annotated_reader.mentions import LinkMode, find_mentions
+from annotated_reader.sanitize import sanitize
+from annotated_reader.seed_parser import decode_seed, parse_seed
+
+OUR_TAGS = {"article", "p", "h1", "h2", "a", "span", "figure", "figcaption", "aside", "section", "div", "time",
+            "nav", "ul", "ol", "li"}
+OUR_ATTRIBUTES = {"class", "id", "href", "title", "data-entity", "data-source", "datetime", "lang", "dir", "aria-label",
+                  "data-search-exclude"}
+SNIPPETS = [
+    "[click](javascript:alert(1))", "<script>alert(1)</script>", '{: onclick="alert(1)" }', '--8<-- "mkdocs.yml"',
+    "**bold**", "_em_", "`code`", "# not a heading", "1. one", "- item", "> quote", "&amp;", "&lt;b&gt;", "&#8217;",
+    "<img src=x onerror=alert(1)>", "\\", "| a | b |", ":smile:", "!!! note", "[^1]: x", "*[ISIS]: x",
+    "<http://example.org>", "https://example.org", "ISIS", "Free Syrian Army", "al-Baghdadi’s", "pledged allegiance",
+    "Nusra", "الدولة الإسلامية", "(AFP/Someone)", "• Reader", "January 2, 2015", "BEIRUT, Jan 2 —", "Q: why?",
+]
+TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
+LINE = st.lists(st.one_of(TEXT, st.sampled_from(SNIPPETS)), min_size=1, max_size=6).map(" ".join)
+CHUNKS = st.lists(st.lists(LINE, min_size=1, max_size=3), min_size=2, max_size=8)
+
+
+def seed_from(chunks: list[list[str]]) -> str:
+    """Each line ends in its own token, so that every line can be found on the page without ambiguity."""
+    counter = iter(range(1000))
+    lines = ["\n".join(f"{line} zq{next(counter):03d}qz" for line in chunk) for chunk in chunks]
+    return "\n\n".join(["A title line", *lines]) + "\n"
+
+
+SEED = CHUNKS.map(seed_from)
+
+
+@functools.cache
+def catalog():
+    docs = ROOT / "docs"
+    pages = [(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+             for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))]
+    return build_catalog(pages, alias_key)
+
+
+def render(seed: str) -> tuple[str, BeautifulSoup]:
+    text, _ = decode_seed(seed.encode("utf-8"), ROOT / "seeds" / "generated.txt")
+    article = parse_seed(text, ROOT / "seeds" / "generated.txt", "generated")
+    mentions = find_mentions(article, Linker.from_catalog(catalog()), LinkMode.FIRST_IN_ARTICLE)
+    _, source = split_front_matter(render_article(article, mentions, catalog()))
+    names, configs = site_extensions()
+    html = sanitize(markdown.markdown(source, extensions=names, extension_configs=configs))
+    return text, BeautifulSoup(html, "html.parser")
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=SEED)
+def test_any_seed_shows_its_text_and_nothing_else(seed):
+    try:
+        text, soup = render(seed)
+    except InputError:
+        return  # a seed with no body is refused with a clear message, tested elsewhere
+    for element in soup.find_all(True):
+        assert element.name in OUR_TAGS, element.name
+        assert set(element.attrs) <= OUR_ATTRIBUTES, element.attrs
+        href = element.get("href", "")
+        assert href.startswith(("#", "/people/", "/organizations/", "/places/", "/events/", "/glossary/")) or not href, href
+    assert_page_shows_seed(soup.select_one("article"), text)
