@@ -279,12 +279,15 @@ def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
     exactly "the linker could not tell them apart".
     """
     entities: dict[str, Entity] = {}
+    unusable: set[str] = set()
+    """Ids of pages that failed: their own error is reported, not every relation pointing to them."""
     reports: list[_FileReport] = []
     pending: list[tuple[Entity, _FileReport, list[tuple[str, str]]]] = []
     for path, src_uri, text in sorted(pages, key=lambda page: page[1]):
         entity, relations, report = read_entity(path, src_uri, text)
         reports.append(report)
         if entity is None:
+            unusable.add(Path(src_uri).stem)
             continue
         if entity.id in entities:
             report.problems.append(Problem(path, None, f"duplicate entity id '{entity.id}' (also {entities[entity.id].src_uri})",
@@ -310,6 +313,8 @@ def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
     inverse: dict[str, list[Relation]] = defaultdict(list)
     for entity, report, relations in pending:
         for kind, target in relations:
+            if target in unusable:
+                continue
             if target not in entities or target == entity.id:
                 report.add(target, f"relation '{kind}' points to unknown entity '{target}'",
                            "use the file name (without .md) of another existing entity page")
