@@ -11,6 +11,7 @@ from slugify import slugify
 from .article import Article
 from .article_page import article_src_uri, render_article
 from .catalog import Catalog, build_catalog
+from .coverage import coverage_json, find_candidates, render_coverage
 from .entity_page import render_entity_page
 from .errors import InputError, Problem
 from .linker import Linker, alias_key
@@ -19,6 +20,9 @@ from .registers import REGISTERS, render_article_list, render_register, render_r
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
 from .structured_data import entity_json_ld
+
+COVERAGE_PAGE = "maintainers/coverage.md"
+COVERAGE_DATA = "maintainers/coverage.json"
 
 
 @dataclass
@@ -35,13 +39,16 @@ class Corpus:
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
 
     def generated_pages(self) -> dict[str, str]:
-        """src_uri -> Markdown for every page the corpus adds: articles and registers."""
+        """src_uri -> content of every file the corpus adds: articles, registers, the coverage report."""
         pages = {
             article_src_uri(slug): render_article(article, self.index.by_article[slug], self.catalog)
             for slug, article in self.articles.items()
         }
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
+        candidates = find_candidates(self.articles, self.index)
+        pages[COVERAGE_PAGE] = render_coverage(candidates, self.catalog, self.index)
+        pages[COVERAGE_DATA] = coverage_json(candidates, self.catalog, self.index)
         return pages
 
     def entity_page(self, entity_id: str, prose: str) -> str:
