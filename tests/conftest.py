@@ -56,11 +56,12 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, strict: bool = True) -> Build:
-    site = project / "site"
+def build(project: Path, strict: bool = True, site_name: str = "site", epoch: str = "1420156800") -> Build:
+    """Build with a fixed SOURCE_DATE_EPOCH (2 January 2015), so dates never come from the clock."""
+    site = project / site_name
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)]
     command.append("--strict" if strict else "--no-strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "SOURCE_DATE_EPOCH": epoch}
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
     return Build(result.returncode, result.stdout + result.stderr, site)
 

@@ -1,0 +1,26 @@
+"""Two builds of the same sources give byte-identical sites; dates come from SOURCE_DATE_EPOCH, not the clock."""
+
+from __future__ import annotations
+
+import gzip
+
+from conftest import build
+
+
+def tree(root) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_are_byte_identical(project):
+    first, second = build(project, site_name="first"), build(project, site_name="second")
+    assert first.returncode == second.returncode == 0, first.output + second.output
+    one, two = tree(first.site), tree(second.site)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_dates_come_from_source_date_epoch(project):
+    result = build(project, epoch="86400")
+    assert result.returncode == 0, result.output
+    assert "<lastmod>1970-01-02</lastmod>" in (result.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert gzip.decompress((result.site / "sitemap.xml.gz").read_bytes()).decode().count("<lastmod>1970-01-02</lastmod>")
