@@ -20,6 +20,13 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# The Nu Html Checker: vnu-jar from npm (its Java download script is not run) on the machine's Java.
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): package.json package-lock.json
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU)
+
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
 
@@ -29,7 +36,7 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 
-test: $(STAMP) $(CHROMIUM) lint
+test: $(STAMP) $(CHROMIUM) $(VNU) lint
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
 # The README's picture of an article with an open hover card, taken by the browser tests.
