@@ -15,8 +15,9 @@ from .coverage import coverage_json, find_candidates, render_coverage
 from .entity_page import render_entity_page
 from .errors import InputError, Problem
 from .linker import Linker, alias_key
+from .listings import render_latest, render_listings
 from .mentions import LinkMode, MentionIndex, find_mentions
-from .registers import REGISTERS, render_article_list, render_register, render_register_links
+from .registers import REGISTERS, render_register, render_register_links
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
 from .structured_data import entity_json_ld
@@ -46,6 +47,7 @@ class Corpus:
         }
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
+        pages.update(render_listings(self.articles.values()))
         candidates = find_candidates(self.articles, self.index)
         pages[COVERAGE_PAGE] = render_coverage(candidates, self.catalog, self.index)
         pages[COVERAGE_DATA] = coverage_json(candidates, self.catalog, self.index)
@@ -61,8 +63,7 @@ class Corpus:
                 "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
 
     def home_page(self, intro: str) -> str:
-        return "\n\n".join([intro.strip(), render_article_list(list(self.articles.values())),
-                            render_register_links(self.catalog)])
+        return "\n\n".join([intro.strip(), render_latest(self.articles.values()), render_register_links(self.catalog)])
 
 
 def read_articles(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:

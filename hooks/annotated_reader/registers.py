@@ -1,13 +1,10 @@
-"""Registers (People, Organisations, Places, Events, Glossary A–Z) and the home page's article list."""
+"""Registers: People, Organisations, Places, Events and a Glossary A–Z, like a printed edition's indexes."""
 
 from __future__ import annotations
 
-import html
 import re
 from itertools import groupby
 
-from .article import Article
-from .article_page import article_src_uri, format_date
 from .catalog import Catalog, Entity
 from .entity_page import entity_link
 from .escape import escape_markdown
@@ -64,23 +61,6 @@ def render_register(register: Register, catalog: Catalog, index: MentionIndex) -
             lines.append(f"- {entity_link(entity)} <span class=\"ar-count\">{mentions}</span>  ")
             lines.append(f"  {escape_markdown(entity.summary)}")
         lines.append("")
-    return "\n".join(lines)
-
-
-def render_article_list(articles: list[Article]) -> str:
-    """Newest first; each with byline, date and standfirst."""
-    lines = ["## Articles", ""]
-    dated = sorted(articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.title))
-    for article in dated:
-        lines.append(f"### [{escape_markdown(article.title)}](/{article_src_uri(article.slug)})")
-        lines.append("")
-        facts = [html.escape(part) for part in (article.byline, article.publication) if part]
-        if article.date:
-            facts.append(format_date(article.date))
-        if facts:
-            lines += [f'<p class="ar-meta">{" · ".join(facts)}</p>', ""]
-        if article.standfirst:
-            lines += [escape_markdown(article.standfirst.text), ""]
     return "\n".join(lines)
 
 

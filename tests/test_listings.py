@@ -1,0 +1,62 @@
+"""Paginated listings: newest first and grouped, no page longer than PAGE_SIZE articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from annotated_reader.article import Article
+from annotated_reader.listings import PAGE_SIZE, render_latest, render_listings
+
+
+def corpus(count: int) -> list[Article]:
+    return [
+        Article(source=Path(f"seeds/{n}.txt"), slug=f"a{n}", title=f"Article {n}",
+                byline=["Jane Doe", "Omar Saleh"][n % 2], publication="NOW (Lebanon)" if n % 3 else None,
+                date=dt.date(2014, 1, 1) + dt.timedelta(days=5 * n) if n % 10 else None, tags=("Qalamoun",) if n % 4 == 0 else ())
+        for n in range(count)
+    ]
+
+
+def titles(markdown: str) -> list[str]:
+    return re.findall(r"^### \[(.*?)\]", markdown, re.MULTILINE)
+
+
+def test_all_articles_paginated_newest_first_undated_last():
+    pages = render_listings(corpus(120))
+    first, second, third = pages["browse/index.md"], pages["browse/index-page-2.md"], pages["browse/index-page-3.md"]
+    assert [len(titles(p)) for p in (first, second, third)] == [PAGE_SIZE, PAGE_SIZE, 20]
+    assert titles(first)[0] == "Article 119"
+    assert titles(third)[-1] == "Article 90"  # undated ones last, by title
+    assert "Pages: **1** · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md)" in first
+
+
+def test_groups_by_month_author_source_and_tag():
+    pages = render_listings(corpus(30))
+    months = pages["browse/months.md"]
+    assert months.index("[May 2014](/browse/month/2014-05.md)") < months.index("[January 2014]") < months.index("[Undated]")
+    assert "- [Jane Doe](/browse/author/jane-doe.md) (15)" in pages["browse/authors.md"]
+    assert "- [NOW \\(Lebanon\\)](/browse/source/now-lebanon.md) (20)" in pages["browse/sources.md"]
+    assert len(titles(pages["browse/tag/qalamoun.md"])) == 8
+    assert all(page.startswith("---\nsearch:\n  exclude: true\n---") for page in pages.values())
+
+
+def test_no_listing_page_grows_past_one_page_of_articles():
+    pages = render_listings(corpus(400))
+    assert max(len(titles(page)) for page in pages.values()) == PAGE_SIZE
+
+
+def test_home_shows_only_the_latest_and_links_the_rest():
+    home = render_latest(corpus(400))
+    assert len(titles(home)) == 10
+    assert "[All 400 articles, newest first](/browse/index.md)" in home
+
+
+def test_listings_are_built_and_reachable(site):
+    home = site.page("index.html")
+    assert home.find("a", string=re.compile("All 1 articles"))["href"] == "browse/index.html"
+    listing = site.page("browse/index.html")
+    assert listing.find("a", string="ISIS expansionism will burn Qalamoun")
+    nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
+    assert {"Newest first", "By month", "By author", "By source", "By tag"} <= set(nav)
