@@ -66,6 +66,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _corpus.entity_page(entity_id, markdown)
     if src_uri == "index.md":
         return _corpus.home_page(markdown)
+    if meta := _corpus.article_meta(src_uri):
+        page.meta.update(meta)
     return markdown
 
 

@@ -107,8 +107,9 @@ def test_every_entity_in_the_seed_is_marked_and_linked(article, entity_id, folde
     links = [mark for mark in marks if mark.name == "a"]
     assert len(links) == 1, "first-in-article: exactly one full link per entity"
     assert links[0]["href"] == f"../{folder}/{entity_id}.html"
+    assert re.match(r"^.+ \((Person|Organisation|Place|Event|Glossary term)\): .+", links[0]["title"])
+    assert not [mark for mark in marks if mark.name == "span" and mark.has_attr("title")]
     for mark in marks:
-        assert mark["title"].split(" (")[0]
         assert mark["id"].endswith(tuple(f"-{entity_id}-{n}" for n in range(1, 50)))
 
 

@@ -187,6 +187,15 @@ def _in_this_article(mentions: list[Mention], catalog: Catalog) -> list[str]:
     return [*lines, "</nav>", ""]
 
 
+def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) -> dict:
+    """Page metadata the hook adds (kept out of the Markdown: no YAML round trip for it)."""
+    mentioned = [catalog[entity_id] for entity_id in dict.fromkeys(m.entity_id for m in mentions)]
+    meta = {"article": article.slug, "json_ld": article_json_ld(article, mentioned)}
+    if article.standfirst:
+        meta["description"] = html.escape(article.standfirst.text)  # printed unescaped by Material
+    return meta
+
+
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog) -> str:
     """The complete Markdown source (front matter included) of an article's page."""
     by_block: dict[str, list[Mention]] = {}
@@ -196,12 +205,8 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog) 
     def text(block: Block) -> str:
         return _annotated(block, by_block.get(block.id, []), catalog)
 
-    mentioned = [catalog[entity_id] for entity_id in dict.fromkeys(m.entity_id for m in mentions)]
-    # Material prints these values into the page unescaped, so they are escaped here.
-    meta = {"title": html.escape(article.title), "article": article.slug, "hide": ["toc"],
-            "json_ld": article_json_ld(article, mentioned)}
-    if article.standfirst:
-        meta["description"] = html.escape(article.standfirst.text)
+    # Material prints the title into the page unescaped, so it is escaped here.
+    meta = {"title": html.escape(article.title), "hide": ["toc"]}
     lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip(), "---", ""]
     lines += [f'<article class="ar-article ar-nolink" data-source="{html.escape(article.source.name)}" markdown>', ""]
     lines += _header(article)

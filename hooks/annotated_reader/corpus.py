@@ -9,7 +9,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .article import Article
-from .article_page import article_src_uri, render_article
+from .article_page import article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog
 from .coverage import coverage_json, find_candidates, render_coverage
 from .entity_page import render_entity_page
@@ -55,6 +55,13 @@ class Corpus:
 
     def entity_page(self, entity_id: str, prose: str) -> str:
         return render_entity_page(self.catalog[entity_id], prose, self.catalog, self.index, self.articles)
+
+    def article_meta(self, src_uri: str) -> dict | None:
+        """Page metadata for an article page, or None if ``src_uri`` is not one."""
+        slug = src_uri.removeprefix("articles/").removesuffix(".md")
+        if src_uri != article_src_uri(slug) or slug not in self.articles:
+            return None
+        return article_meta(self.articles[slug], self.index.by_article[slug], self.catalog)
 
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""

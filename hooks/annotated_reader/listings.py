@@ -29,9 +29,9 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.title.casefold()))
 
 
-def article_entry(article: Article) -> list[str]:
-    """One article in a list: title link, byline, date and source, standfirst."""
-    lines = [f"### [{escape_markdown(article.title)}](/{article_src_uri(article.slug)})", ""]
+def article_entry(article: Article, level: int = 2) -> list[str]:
+    """One article in a list: title link (a heading of ``level``), byline, date and source, standfirst."""
+    lines = [f"{'#' * level} [{escape_markdown(article.title)}](/{article_src_uri(article.slug)})", ""]
     facts = [html.escape(part) for part in (article.byline, article.publication) if part]
     if article.date:
         facts.append(format_date(article.date))
@@ -121,7 +121,7 @@ def render_latest(articles: Iterable[Article]) -> str:
     ordered = newest_first(articles)
     lines = ["## Latest articles", ""]
     for article in ordered[:HOME_LATEST]:
-        lines += article_entry(article)
+        lines += article_entry(article, level=3)
     lines += [f"[All {len(ordered)} articles, newest first](/{ROOT}/index.md) · [by month](/{ROOT}/months.md) · "
               f"[by author](/{ROOT}/authors.md) · [by source](/{ROOT}/sources.md) · [by tag](/{ROOT}/tags.md)", ""]
     return "\n".join(lines)

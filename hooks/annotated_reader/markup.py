@@ -19,9 +19,10 @@ def hover_text(entity: Entity) -> str:
 
 
 def mention_attributes(entity: Entity, anchor: str, full_link: bool) -> dict[str, str]:
-    """Attributes shared by every mention: its own anchor, its type, its entity, its summary."""
-    classes = f"ar-mention ar-{entity.type}" + ("" if full_link else " ar-quiet")
-    return {"id": anchor, "class": classes, "data-entity": entity.id, "title": hover_text(entity)}
+    """Attributes of a mention: its own anchor, its type, its entity, and for a full link its summary."""
+    if not full_link:  # the hover card gives the summary; a title on every mention would weigh on the page
+        return {"id": anchor, "class": f"ar-mention ar-{entity.type} ar-quiet", "data-entity": entity.id}
+    return {"id": anchor, "class": f"ar-mention ar-{entity.type}", "data-entity": entity.id, "title": hover_text(entity)}
 
 
 def mention_markdown(text: str, entity: Entity, anchor: str, full_link: bool) -> str:

@@ -1,0 +1,47 @@
+"""The fast matcher finds exactly what the straightforward reference finds (a small, fast version of the benchmark's check)."""
+
+from __future__ import annotations
+
+import random
+
+from reference_linker import reference_find
+
+from annotated_reader.catalog import Alias
+from annotated_reader.linker import Linker
+
+SYLLABLES = ["ka", "fr", "na", "bu", "dar", "sal", "ma", "hir", "tal", "zu", "qa", "rim", "jab", "sha", "mir", "wad"]
+FILLER = ["the", "groups", "in", "and", "said", "of", "a", "fighters", "near", "—", "’s", "-", "s", ",", ".", "Al-", "IS"]
+
+
+def aliases(count: int, rng: random.Random) -> list[tuple[Alias, str]]:
+    entries = []
+    for n in range(count):
+        words = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+        text = " ".join(word.capitalize() if rng.random() < 0.7 else word for word in words)
+        if rng.random() < 0.1:
+            text = text.upper()
+        if rng.random() < 0.1:
+            text = f"al-{text}"
+        entries.append((Alias(text, text.isupper()), f"e{n}"))
+    return entries
+
+
+def text_from(entries: list[tuple[Alias, str]], rng: random.Random, words: int) -> str:
+    parts = []
+    for _ in range(words):
+        if rng.random() < 0.3:
+            name = rng.choice(entries)[0].text
+            name = {0: name, 1: name.lower(), 2: name.upper(), 3: name.replace("-", "‐")}[rng.randrange(4)]
+            parts.append(name)
+        else:
+            parts.append(rng.choice(FILLER + SYLLABLES))
+    return " ".join(parts).replace(" ’s", "’s").replace(" - ", "-")
+
+
+def test_matcher_agrees_with_the_reference_on_random_text():
+    for seed in range(20):
+        rng = random.Random(seed)
+        entries = aliases(300, rng)
+        text = text_from(entries, rng, 3000)
+        fast = [(m.start, m.end, m.entity_id) for m in Linker(entries).find(text)]
+        assert fast == reference_find(text, entries), f"seed {seed}"
