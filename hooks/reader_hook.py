@@ -57,17 +57,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Complete entity pages and the home page; tell the annotator which page is rendering."""
+    """Complete entity pages and the home page; tell the treeprocessors which page is rendering."""
     src_uri = page.file.src_uri
     entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
+    article = _corpus.article_of(src_uri)
     _state.current_entity = entity_id
+    _state.fill = _corpus.article_fill(article) if article else {}
+    if article:
+        page.meta.update(_corpus.article_meta(article))
     if entity_id in _corpus.catalog.entities:
         page.meta.update(_corpus.entity_meta(entity_id))
         return _corpus.entity_page(entity_id, markdown)
     if src_uri == "index.md":
         return _corpus.home_page(markdown)
-    if meta := _corpus.article_meta(src_uri):
-        page.meta.update(meta)
     return markdown
 
 

@@ -2,7 +2,7 @@
 
 Seeds are generated from arbitrary Unicode mixed with Markdown syntax, HTML, entity names
 and Arabic; each goes through the real pipeline (decode, parse, match, render, Markdown
-with the site's extensions, sanitize) and the page must show every line of the seed, in
+with the site's extensions and the project's own, sanitize) and the page must show every line of the seed, in
 order, and contain no element, attribute or URL that the project's renderers did not emit.
 """
 
@@ -16,7 +16,8 @@ from conftest import ROOT, assert_page_shows_seed, site_extensions
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotated_reader.article_page import render_article
+from annotated_reader.annotate import AnnotateExtension, AnnotatorState
+from annotated_reader.article_page import article_fill, render_article
 from annotated_reader.catalog import ENTITY_FOLDERS, build_catalog, split_front_matter
 from annotated_reader.errors import InputError
 from annotated_reader.linker import Linker, alias_key
@@ -61,10 +62,13 @@ def catalog():
 def render(seed: str) -> tuple[str, BeautifulSoup]:
     text, _ = decode_seed(seed.encode("utf-8"), ROOT / "seeds" / "generated.txt")
     article = parse_seed(text, ROOT / "seeds" / "generated.txt", "generated")
-    mentions = find_mentions(article, Linker.from_catalog(catalog()), LinkMode.FIRST_IN_ARTICLE)
+    state = AnnotatorState()
+    state.catalog, state.linker = catalog(), Linker.from_catalog(catalog())
+    mentions = find_mentions(article, state.linker, LinkMode.FIRST_IN_ARTICLE)
+    state.fill = article_fill(article, mentions)
     _, source = split_front_matter(render_article(article, mentions, catalog()))
     names, configs = site_extensions()
-    html = sanitize(markdown.markdown(source, extensions=names, extension_configs=configs))
+    html = sanitize(markdown.markdown(source, extensions=[*names, AnnotateExtension(state)], extension_configs=configs))
     return text, BeautifulSoup(html, "html.parser")
 
 

@@ -320,3 +320,10 @@ def test_hostile_seed_cannot_inject_markup(project):
     assert "<script>alert(5)</script>" in text
     assert "site_name" not in text
     assert body.select_one('[data-entity="isis"]') is not None
+
+
+def test_arabic_script_inside_english_text_is_marked_right_to_left(fixture_site):
+    (page,) = [p for p in (fixture_site.site / "articles").glob("*.html") if "Market day in Aleppo" in p.read_text(encoding="utf-8")]
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    arabic = soup.select_one('#p1 span[lang="ar"]')
+    assert (arabic.get_text(), arabic["dir"]) == ("السوق", "rtl")

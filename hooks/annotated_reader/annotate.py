@@ -1,10 +1,13 @@
-"""The annotator: a Python-Markdown extension that links entity names in hand-written pages.
+"""The Markdown extension: fills article pages with their text and links names in hand-written pages.
 
-It walks the rendered element tree like ``markdown.extensions.abbr`` does, touching text
-and tails only, never inside headings, links, code, ``abbr`` or anything marked
-``ar-nolink`` (generated article pages are linked already). Registered at priority 6: after
-inline patterns and ``attr_list``, before ``toc`` and MkDocs' link rewriting, so MkDocs
-validates every link it adds.
+Two treeprocessors, both after inline patterns and ``attr_list`` and before ``toc`` and
+MkDocs' anchor collection and link rewriting, so MkDocs validates every link they add:
+
+- the *fill* (priority 7) puts each article block's seed text, with its mentions as
+  elements, into the placeholder that carries ``data-ar-fill`` (see :mod:`.article_page`);
+- the *annotator* (priority 6) walks hand-written pages like ``markdown.extensions.abbr``
+  does, touching text and tails only, never inside headings, links, code, ``abbr`` or
+  anything marked ``ar-nolink``, and links what the linker finds.
 """
 
 from __future__ import annotations
@@ -17,18 +20,22 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .article import Block, Kind
 from .catalog import Catalog
+from .escape import script_runs
 from .linker import Linker
 from .markup import mention_element
-from .mentions import LinkMode, LinkPolicy
+from .mentions import LinkMode, LinkPolicy, Mention
 
+FILL_ATTRIBUTE = "data-ar-fill"
+NUMBER_ATTRIBUTE = "data-ar-number"
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "kbd", "samp"}
 BLOCK_TAGS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "blockquote"}
 NO_LINK_CLASS = "ar-nolink"
 
 
 class AnnotatorState:
-    """What the annotator needs for the page being rendered; the hook fills it in per page."""
+    """What the treeprocessors need for the page being rendered; the hook fills it in per page."""
 
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
@@ -36,6 +43,57 @@ class AnnotatorState:
         self.mode = LinkMode.FIRST_IN_ARTICLE
         self.current_entity: str | None = None
         """The entity whose own page is rendering: a page never links to itself."""
+        self.fill: dict[str, tuple[Block, list[Mention]]] = {}
+        """For an article page: block id -> (block, its mentions)."""
+
+
+class FillTreeprocessor(Treeprocessor):
+    """Replaces each ``data-ar-fill`` placeholder with its block's text and mention elements."""
+
+    def __init__(self, md: Markdown, state: AnnotatorState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        if not self.state.fill:
+            return
+        for element in list(root.iter()):
+            block_id = element.attrib.pop(FILL_ATTRIBUTE, None)
+            if block_id is not None:
+                self._fill(element, *self.state.fill[block_id], element.attrib.pop(NUMBER_ATTRIBUTE, None))
+
+    def _fill(self, element: etree.Element, block: Block, mentions: list[Mention], number: str | None) -> None:
+        element.text = ""
+        if number:
+            marker = etree.SubElement(element, "a", {"class": "ar-pnum ar-ui", "href": f"#{block.id}",
+                                                     "title": f"Link to paragraph {number}"})
+            marker.text, marker.tail = number, " "
+        if block.kind is Kind.CAPTION:
+            etree.SubElement(element, "span", {"class": "ar-ui"}).text = "Photo: "
+        position = 0
+        last: etree.Element | None = element[-1] if len(element) else None
+        for mention in mentions:
+            _append_text(element, last, block.text[position:mention.start])
+            last = mention_element(block.text[mention.start:mention.end], self.state.catalog[mention.entity_id],
+                                   mention.id, mention.full_link)
+            element.append(last)
+            position = mention.end
+        _append_text(element, last, block.text[position:] + (" " if block.credit else ""))
+        if block.credit:
+            etree.SubElement(element, "span", {"class": "ar-credit"}).text = AtomicString(f"({block.credit})")
+
+
+def _append_text(parent: etree.Element, last: etree.Element | None, text: str) -> None:
+    """Append seed text after ``last`` (the parent's last child, or None): as text, in AtomicStrings that
+    nothing may read as Markdown, with runs of Arabic script marked right-to-left."""
+    for piece, arabic in script_runs(text):
+        if arabic:
+            last = etree.SubElement(parent, "span", {"lang": "ar", "dir": "rtl"})
+            last.text = AtomicString(piece)
+        elif last is None:
+            parent.text = AtomicString((parent.text or "") + piece)
+        else:
+            last.tail = AtomicString((last.tail or "") + piece)
 
 
 class AnnotateTreeprocessor(Treeprocessor):
@@ -85,11 +143,12 @@ class AnnotateTreeprocessor(Treeprocessor):
 
 
 class AnnotateExtension(Extension):
-    """Registers the annotator; one instance lives for the whole build, its state reset per page."""
+    """Registers both treeprocessors; one instance lives for the whole build, its state set per page."""
 
     def __init__(self, state: AnnotatorState) -> None:
         super().__init__()
         self.state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(FillTreeprocessor(md, self.state), "annotated_reader_fill", 7)
         md.treeprocessors.register(AnnotateTreeprocessor(md, self.state), "annotated_reader", 6)

@@ -1,9 +1,13 @@
-"""Renders an :class:`Article` and its mentions as the Markdown of its page.
+"""Renders an :class:`Article` as the Markdown of its page.
 
-Every piece of seed text passes through :func:`escape_markdown` (Markdown) or
-``html.escape`` (raw HTML attributes and elements) before it is placed; mentions are
-emitted as Markdown links, so MkDocs validates each of them. The wrapper carries
-``ar-nolink`` because the page is already linked: the annotator leaves it alone.
+The page's structure is Markdown; the text of each block is not. Each block is a
+placeholder (:data:`FILL`) carrying ``data-ar-fill="BLOCK-ID"``, which the fill
+treeprocessor (:mod:`.annotate`) replaces with the block's seed text and its mentions,
+built as elements. Seed text thus never passes through Markdown at all (it cannot be read
+as syntax, and no inline pattern scans it), and the mention links still pass through
+MkDocs' link validation. Short seed strings placed in the structure (title, byline,
+credit, names) are escaped with :func:`escape_markdown` or ``html.escape``. The wrapper
+carries ``ar-nolink``: the annotator leaves the already linked page alone.
 """
 
 from __future__ import annotations
@@ -11,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import Counter
-from collections.abc import Callable
 
 import yaml
 
 from .article import Article, Block, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog
 from .escape import escape_markdown, seed_markdown
-from .markup import entity_href, mention_markdown
+from .markup import entity_href
 from .mentions import Mention
 from .structured_data import article_json_ld
 
@@ -31,26 +34,17 @@ def format_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def _annotated(block: Block, mentions: list[Mention], catalog: Catalog) -> str:
-    """The block's text as Markdown with each of its mentions marked."""
-    parts, position = [], 0
-    for mention in mentions:
-        parts.append(seed_markdown(block.text[position:mention.start]))
-        surface = block.text[mention.start:mention.end]
-        parts.append(mention_markdown(surface, catalog[mention.entity_id], mention.id, mention.full_link))
-        position = mention.end
-    parts.append(seed_markdown(block.text[position:]))
-    return "".join(part for part in parts if part)
+FILL = "ARFILL"
+"""The placeholder text of a block until the fill treeprocessor puts the seed text in."""
 
 
-def _number_link(block: Block) -> str:
-    number = block.id[1:]
-    return f'[{number}](#{block.id}){{: .ar-pnum .ar-ui title="Link to paragraph {number}" }} '
+def _fill(block: Block, number: bool = False) -> str:
+    """Attributes that ask the fill treeprocessor for this block's text (and paragraph number)."""
+    return f'data-ar-fill="{block.id}"' + (f' data-ar-number="{block.id[1:]}"' if number else "")
 
 
-def _paragraph(block: Block, text: str, classes: str, numbered: bool = False) -> str:
-    marker = _number_link(block) if numbered else ""
-    return f"{marker}{text}\n{{: #{block.id} {classes} }}\n"
+def _paragraph(block: Block, classes: str, numbered: bool = False) -> str:
+    return f"{FILL}\n{{: #{block.id} {classes} {_fill(block, numbered)} }}\n"
 
 
 def _byline(article: Article) -> str:
@@ -83,65 +77,63 @@ def _header(article: Article) -> list[str]:
     return lines
 
 
-def _figure(block: Block, text: str) -> list[str]:
-    credit = ""
-    if block.credit:
-        credit = f' <span class="ar-credit">\\({escape_markdown(block.credit)}\\)</span>'
+def _figure(block: Block) -> list[str]:
+    """A photo caption; the fill adds its "Photo:" label and its credit around the text."""
     return [
         f'<figure class="ar-figure" id="{block.id}" markdown>',
-        f'<figcaption markdown="span"><span class="ar-ui">Photo: </span>{text}{credit}</figcaption>',
+        f'<figcaption {_fill(block)} markdown="span">{FILL}</figcaption>',
         "</figure>",
         "",
     ]
 
 
-def _list(items: list[tuple[Block, str]]) -> list[str]:
-    tag = "ol" if items[0][0].ordered else "ul"
+def _list(items: list[Block]) -> list[str]:
+    tag = "ol" if items[0].ordered else "ul"
     lines = [f'<{tag} class="ar-list" markdown>']
-    lines += [f'<li id="{block.id}" markdown="span">{_number_link(block)}{text}</li>' for block, text in items]
+    lines += [f'<li id="{block.id}" {_fill(block, number=True)} markdown="span">{FILL}</li>' for block in items]
     return [*lines, f"</{tag}>", ""]
 
 
-def _pull_quote(block: Block, text: str) -> list[str]:
+def _pull_quote(block: Block) -> list[str]:
     return [
         '<aside class="ar-pull-quote" markdown>',
         '<p class="ar-ui ar-label">Pull quote</p>',
         "",
-        _paragraph(block, text, ".ar-pull-quote-text"),
+        _paragraph(block, ".ar-pull-quote-text"),
         "</aside>",
         "",
     ]
 
 
-def _body(article: Article, text: Callable[[Block], str]) -> list[str]:
+def _body(article: Article) -> list[str]:
     """The body in seed order; consecutive list items of one kind make one list."""
     lines: list[str] = []
-    pending_list: list[tuple[Block, str]] = []
+    pending_list: list[Block] = []
     for block in article.body:
-        if pending_list and (block.kind is not Kind.LIST_ITEM or block.ordered != pending_list[0][0].ordered):
+        if pending_list and (block.kind is not Kind.LIST_ITEM or block.ordered != pending_list[0].ordered):
             lines += _list(pending_list)
             pending_list = []
         match block.kind:
             case Kind.STANDFIRST:
-                lines.append(_paragraph(block, text(block), ".ar-standfirst"))
+                lines.append(_paragraph(block, ".ar-standfirst"))
             case Kind.CAPTION:
-                lines += _figure(block, text(block))
+                lines += _figure(block)
             case Kind.LIST_ITEM:
-                pending_list.append((block, text(block)))
+                pending_list.append(block)
             case Kind.SUBHEADING:
                 lines += [f"## {seed_markdown(block.text)} {{: #{block.id} .ar-subheading }}", ""]
             case Kind.PULL_QUOTE:
-                lines += _pull_quote(block, text(block))
+                lines += _pull_quote(block)
             case Kind.QUESTION | Kind.ANSWER:
-                lines.append(_paragraph(block, text(block), f".ar-para .ar-{block.kind.value}", numbered=True))
+                lines.append(_paragraph(block, f".ar-para .ar-{block.kind.value}", numbered=True))
             case _:
-                lines.append(_paragraph(block, text(block), ".ar-para", numbered=True))
+                lines.append(_paragraph(block, ".ar-para", numbered=True))
     if pending_list:
         lines += _list(pending_list)
     return lines
 
 
-def _comments(article: Article, text: Callable[[Block], str]) -> list[str]:
+def _comments(article: Article) -> list[str]:
     if not article.comments:
         return []
     lines = [
@@ -156,7 +148,7 @@ def _comments(article: Article, text: Callable[[Block], str]) -> list[str]:
         lines.append(f'<div class="ar-comment" id="comment-{comment.number}" markdown>')
         if comment.author:
             lines += [f'<p class="ar-comment-author">{html.escape(comment.author)}</p>', ""]
-        lines += [_paragraph(block, text(block), ".ar-comment-text") for block in comment.paragraphs]
+        lines += [_paragraph(block, ".ar-comment-text") for block in comment.paragraphs]
         if comment.date_text:
             date = f'<time datetime="{comment.date}">{html.escape(comment.date_text)}</time>'
             lines += [f'<p class="ar-comment-date">{date}</p>', ""]
@@ -198,20 +190,21 @@ def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) ->
 
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog) -> str:
     """The complete Markdown source (front matter included) of an article's page."""
-    by_block: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_block.setdefault(mention.block_id, []).append(mention)
-
-    def text(block: Block) -> str:
-        return _annotated(block, by_block.get(block.id, []), catalog)
-
     # Material prints the title into the page unescaped, so it is escaped here.
     meta = {"title": html.escape(article.title), "hide": ["toc"]}
     lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip(), "---", ""]
     lines += [f'<article class="ar-article ar-nolink" data-source="{html.escape(article.source.name)}" markdown>', ""]
     lines += _header(article)
-    lines += _body(article, text)
+    lines += _body(article)
     lines += _in_this_article(mentions, catalog)
-    lines += _comments(article, text)
+    lines += _comments(article)
     lines += ["</article>", ""]
     return "\n".join(lines)
+
+
+def article_fill(article: Article, mentions: list[Mention]) -> dict[str, tuple[Block, list[Mention]]]:
+    """What the fill treeprocessor puts in each placeholder: block id -> (block, its mentions)."""
+    fill: dict[str, tuple[Block, list[Mention]]] = {block.id: (block, []) for block in article.annotatable_blocks()}
+    for mention in mentions:
+        fill[mention.block_id][1].append(mention)
+    return fill

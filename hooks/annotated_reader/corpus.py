@@ -8,15 +8,15 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .article import Article
-from .article_page import article_meta, article_src_uri, render_article
+from .article import Article, Block
+from .article_page import article_fill, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog
 from .coverage import coverage_json, find_candidates, render_coverage
 from .entity_page import render_entity_page
 from .errors import InputError, Problem
 from .linker import Linker, alias_key
 from .listings import render_latest, render_listings
-from .mentions import LinkMode, MentionIndex, find_mentions
+from .mentions import LinkMode, Mention, MentionIndex, find_mentions
 from .registers import REGISTERS, render_register, render_register_links
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
@@ -56,12 +56,16 @@ class Corpus:
     def entity_page(self, entity_id: str, prose: str) -> str:
         return render_entity_page(self.catalog[entity_id], prose, self.catalog, self.index, self.articles)
 
-    def article_meta(self, src_uri: str) -> dict | None:
-        """Page metadata for an article page, or None if ``src_uri`` is not one."""
+    def article_of(self, src_uri: str) -> Article | None:
+        """The article whose page ``src_uri`` is, if it is one."""
         slug = src_uri.removeprefix("articles/").removesuffix(".md")
-        if src_uri != article_src_uri(slug) or slug not in self.articles:
-            return None
-        return article_meta(self.articles[slug], self.index.by_article[slug], self.catalog)
+        return self.articles.get(slug) if src_uri == article_src_uri(slug) else None
+
+    def article_meta(self, article: Article) -> dict:
+        return article_meta(article, self.index.by_article[article.slug], self.catalog)
+
+    def article_fill(self, article: Article) -> dict[str, tuple[Block, list[Mention]]]:
+        return article_fill(article, self.index.by_article[article.slug])
 
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""

@@ -10,14 +10,17 @@ import html
 from itertools import groupby
 
 from .article import Article, Block
-from .article_page import article_src_uri
+from .article_page import article_src_uri, format_date
 from .catalog import Catalog, Entity
-from .escape import escape_markdown
+from .escape import escape_markdown, seed_markdown
+from .listings import newest_first
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
 from .sentences import sentence_around, sentence_spans
 
 APPEARS_WITH_LIMIT = 12
+CONTEXT_ARTICLES = 20
+"""How many articles (the newest) have every mention quoted in context; older ones are listed."""
 
 
 def entity_link(entity: Entity) -> str:
@@ -59,36 +62,61 @@ def _relations(entity: Entity, catalog: Catalog) -> list[str]:
     return [*lines, ""]
 
 
+def _where(mention: Mention) -> str:
+    block_id = mention.block_id
+    return f"¶ {block_id[1:]}" if block_id[:1] == "p" and block_id[1:].isdigit() else block_id.replace("-", " ")
+
+
+def _mention_href(mention: Mention) -> str:
+    return f"/{article_src_uri(mention.article_slug)}#{mention.id}"
+
+
 def _context(block: Block, mention: Mention, spans: list[tuple[int, int]]) -> str:
     """The sentence around a mention, the mention itself the link to its anchor."""
     start, end = sentence_around(spans, mention.start, mention.end)
-    href = f"/{article_src_uri(mention.article_slug)}#{mention.id}"
     return (
-        escape_markdown(block.text[start:mention.start])
-        + f"[{escape_markdown(block.text[mention.start:mention.end])}]({href}){{: .ar-backlink }}"
-        + escape_markdown(block.text[mention.end:end])
+        seed_markdown(block.text[start:mention.start])
+        + f"[{seed_markdown(block.text[mention.start:mention.end])}]({_mention_href(mention)}){{: .ar-backlink }}"
+        + seed_markdown(block.text[mention.end:end])
     )
 
 
+def _quoted(article: Article, group: list[Mention]) -> list[str]:
+    """Each mention quoted in its sentence, with where it stands and its role."""
+    blocks = {block.id: block for block in article.annotatable_blocks()}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    lines = []
+    for mention in group:
+        block = blocks[mention.block_id]
+        if block.id not in spans:
+            spans[block.id] = sentence_spans(block.text)
+        lines.append(f'- <span class="ar-where">{html.escape(_where(mention))} · {html.escape(mention.role.value)}</span> '
+                     f'<q class="ar-context">{_context(block, mention, spans[block.id])}</q>')
+    return lines
+
+
 def _mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> list[str]:
+    """Mentions grouped by article, newest first: the newest articles quoted, older ones listed."""
     mentions = index.by_entity.get(entity.id, [])
     lines = [f"## Mentions ({len(mentions)}) {{: #mentions }}", ""]
     if not mentions:
         return [*lines, "No article in the corpus mentions this yet.", ""]
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_slug, []).append(mention)
+    ordered = newest_first(articles[slug] for slug in by_article)
     lines += ['<div class="ar-backlinks ar-nolink" data-search-exclude markdown>', ""]
-    for slug, group in groupby(mentions, key=lambda mention: mention.article_slug):
-        article = articles[slug]
-        blocks = {block.id: block for block in article.annotatable_blocks()}
-        spans: dict[str, list[tuple[int, int]]] = {}
-        group = list(group)
-        lines += [f"**[{escape_markdown(article.title)}](/{article_src_uri(slug)})** ({len(group)})", ""]
-        for mention in group:
-            block = blocks[mention.block_id]
-            if block.id not in spans:
-                spans[block.id] = sentence_spans(block.text)
-            where = f"¶ {block.id[1:]}" if block.id.startswith("p") and block.id[1:].isdigit() else block.id.replace("-", " ")
-            lines.append(f'- <span class="ar-where">{html.escape(where)} · {html.escape(mention.role.value)}</span> '
-                         f'<q class="ar-context">{_context(block, mention, spans[block.id])}</q>')
+    for article in ordered[:CONTEXT_ARTICLES]:
+        group = by_article[article.slug]
+        lines += [f"**[{escape_markdown(article.title)}](/{article_src_uri(article.slug)})** ({len(group)})", ""]
+        lines += [*_quoted(article, group), ""]
+    older = ordered[CONTEXT_ARTICLES:]
+    if older:
+        lines += [f"Older articles ({len(older)}), each linked to its first mention:", ""]
+        for article in older:
+            group = by_article[article.slug]
+            date = f" · {format_date(article.date)}" if article.date else ""
+            lines.append(f"- [{escape_markdown(article.title)}]({_mention_href(group[0])}){date} ({len(group)})")
         lines.append("")
     return [*lines, "</div>", ""]
 

@@ -1,12 +1,10 @@
-"""How a mention looks in a page, whether written as Markdown or built as an element."""
+"""How a mention looks in a page: its element, its attributes, its link."""
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as etree
 
 from .catalog import Entity
-from .escape import escape_markdown
 
 
 def entity_href(entity: Entity) -> str:
@@ -23,21 +21,6 @@ def mention_attributes(entity: Entity, anchor: str, full_link: bool) -> dict[str
     if not full_link:  # the hover card gives the summary; a title on every mention would weigh on the page
         return {"id": anchor, "class": f"ar-mention ar-{entity.type} ar-quiet", "data-entity": entity.id}
     return {"id": anchor, "class": f"ar-mention ar-{entity.type}", "data-entity": entity.id, "title": hover_text(entity)}
-
-
-def mention_markdown(text: str, entity: Entity, anchor: str, full_link: bool) -> str:
-    """A mention as Markdown: a link with attr_list attributes, or a quiet marked span."""
-    attributes = mention_attributes(entity, anchor, full_link)
-    if full_link:
-        attr_list = " ".join(
-            f"#{value}" if key == "id" else
-            " ".join(f".{name}" for name in value.split()) if key == "class" else
-            f'{key}="{escape_markdown(value)}"'
-            for key, value in attributes.items()
-        )
-        return f"[{escape_markdown(text)}]({entity_href(entity)}){{: {attr_list} }}"
-    opening = " ".join(f'{key}="{html.escape(value)}"' for key, value in attributes.items())
-    return f"<span {opening}>{escape_markdown(text)}</span>"
 
 
 def mention_element(text: str, entity: Entity, anchor: str, full_link: bool) -> etree.Element:
