@@ -323,7 +323,8 @@ def test_hostile_seed_cannot_inject_markup(project):
 
 
 def test_arabic_script_inside_english_text_is_marked_right_to_left(fixture_site):
-    (page,) = [p for p in (fixture_site.site / "articles").glob("*.html") if "Market day in Aleppo" in p.read_text(encoding="utf-8")]
+    pages = (fixture_site.site / "articles").glob("*.html")
+    (page,) = [p for p in pages if "Market day in Aleppo" in p.read_text(encoding="utf-8")]
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     arabic = soup.select_one('#p1 span[lang="ar"]')
     assert (arabic.get_text(), arabic["dir"]) == ("السوق", "rtl")
