@@ -128,11 +128,27 @@ def _plain_markdown(seed: str) -> str:
     return "\n\n".join([chunks[0], f"# {chunks[1]}", *chunks[2:]]) + "\n"
 
 
+def _nav_pages(nav: list) -> list[str]:
+    pages = []
+    for item in nav:
+        for value in item.values():
+            pages += _nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
 def _plain_config(root: Path, plain: Path) -> None:
-    """The project's mkdocs.yml without the hook: same theme, plugins, extensions and navigation policy."""
+    """The project's mkdocs.yml without the hook: same theme, plugins, extensions and navigation.
+
+    Pages the navigation names that only the hook generates (registers, listings) get a
+    one-line stand-in, so both sites draw the same navigation on every page.
+    """
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks")
     config.pop("watch")
     config["strict"] = False
-    config["nav"] = [{"Home": "index.md"}, {"About": "about.md"}]
+    for page in _nav_pages(config["nav"]):
+        path = plain / "docs" / page
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"# {Path(page).stem.capitalize()}\n", encoding="utf-8")
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -18,7 +18,7 @@ from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import Corpus, load_corpus
 from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import cards_json, entities_in, in_this_article_panel
+from annotated_reader.page_data import cards_json, entities_in, take_panel
 from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
@@ -56,6 +56,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Entity pages: the catalog has read the front matter already; MkDocs gets the prose alone."""
+    entity_id = Path(page.file.src_uri).stem if is_entity_page(page.file.src_uri) else None
+    return _corpus.catalog[entity_id].prose if entity_id in _corpus.catalog.entities else None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Complete entity pages and the home page; tell the treeprocessors which page is rendering."""
     src_uri = page.file.src_uri
@@ -67,7 +73,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.update(_corpus.article_meta(article))
     if entity_id in _corpus.catalog.entities:
         page.meta.update(_corpus.entity_meta(entity_id))
-        return _corpus.entity_page(entity_id, markdown)
+        return _corpus.entity_page(entity_id)
     if src_uri == "index.md":
         return _corpus.home_page(markdown)
     return markdown
@@ -78,5 +84,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.meta.get("article") or is_entity_page(page.file.src_uri):
         html = sanitize(html)
     page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, lambda uri: files.get_file_from_path(uri).url)
-    page.meta["ar_panel"] = in_this_article_panel(html)
+    html, page.meta["ar_panel"] = take_panel(html)
     return html

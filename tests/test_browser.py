@@ -196,7 +196,7 @@ def test_narrow_screen_has_no_horizontal_scroll_and_shows_the_panel(browser, ser
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     page.goto(f"{server}/{ARTICLE}")
     screenshot(page, "article-375")
-    panel = page.locator(".md-content .ar-in-this-article")
+    panel = page.locator(".ar-sidebar .ar-in-this-article")
     panel.scroll_into_view_if_needed()
     expect(panel).to_be_visible()
     page.hover('#p1 a[data-entity="arsal"]')

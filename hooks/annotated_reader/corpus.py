@@ -53,8 +53,8 @@ class Corpus:
         pages[COVERAGE_DATA] = coverage_json(candidates, self.catalog, self.index)
         return pages
 
-    def entity_page(self, entity_id: str, prose: str) -> str:
-        return render_entity_page(self.catalog[entity_id], prose, self.catalog, self.index, self.articles)
+    def entity_page(self, entity_id: str) -> str:
+        return render_entity_page(self.catalog[entity_id], self.catalog, self.index, self.articles)
 
     def article_of(self, src_uri: str) -> Article | None:
         """The article whose page ``src_uri`` is, if it is one."""

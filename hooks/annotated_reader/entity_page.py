@@ -139,12 +139,11 @@ def _sources(entity: Entity) -> list[str]:
     return [*lines, ""]
 
 
-def render_entity_page(entity: Entity, prose: str, catalog: Catalog, index: MentionIndex,
-                       articles: dict[str, Article]) -> str:
+def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex, articles: dict[str, Article]) -> str:
     """The Markdown of an entity page: its hand-written prose inside the generated sections."""
     lines = [f"# {escape_markdown(entity.name)}", ""]
     lines += _facts(entity)
-    lines += [prose.strip(), ""]
+    lines += [entity.prose.strip(), ""]
     lines += _relations(entity, catalog)
     lines += _mentions(entity, index, articles)
     lines += _appears_with(entity, index, catalog)

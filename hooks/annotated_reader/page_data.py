@@ -39,7 +39,10 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
     return script_json(cards)
 
 
-def in_this_article_panel(html: str) -> str | None:
-    """The rendered panel (links already resolved by MkDocs), for the wide-screen sidebar."""
+def take_panel(html: str) -> tuple[str, str | None]:
+    """(the page without its "in this article" panel, the panel): rendered and link-checked with the
+    page, the panel is shown once, beside the text, by the template."""
     match = _PANEL.search(html)
-    return match.group(0) if match else None
+    if not match:
+        return html, None
+    return html[:match.start()] + html[match.end():], match.group(0)

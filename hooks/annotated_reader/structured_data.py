@@ -31,6 +31,14 @@ def _entity_node(entity: Entity) -> dict:
     return node
 
 
+def _reference(entity: Entity) -> dict:
+    """A mentioned entity, briefly: its full description is on its own page."""
+    node = {"@type": SCHEMA_TYPES[entity.type], "name": entity.name}
+    if entity.wikidata:
+        node["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+    return node
+
+
 def _script(data: dict) -> str:
     return script_json({"@context": "https://schema.org", **data})
 
@@ -51,5 +59,5 @@ def article_json_ld(article: Article, mentioned: list[Entity]) -> str:
         data["isBasedOn"] = article.url
     if article.standfirst:
         data["description"] = article.standfirst.text
-    data["mentions"] = [_entity_node(entity) for entity in mentioned]
+    data["mentions"] = [_reference(entity) for entity in mentioned]
     return _script(data)
