@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 # Dates in the built site come from the sources (the last commit), never from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test serve lint screenshots clean
+.PHONY: site test serve lint screenshots bench clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,3 +46,7 @@ screenshots: $(STAMP) $(CHROMIUM)
 
 clean:
 	rm -rf site $(VENV)
+
+# Annotated build against a plain MkDocs build of the same texts at 10, 100 and 1,000 articles.
+bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/run.py
