@@ -1,10 +1,10 @@
-"""The Markdown extension: fills article pages with their text and links names in hand-written pages.
+"""The Markdown extension: builds article pages and links names in hand-written pages.
 
 Two treeprocessors, both after inline patterns and ``attr_list`` and before ``toc`` and
 MkDocs' anchor collection and link rewriting, so MkDocs validates every link they add:
 
-- the *fill* (priority 7) puts each article block's seed text, with its mentions as
-  elements, into the placeholder that carries ``data-ar-fill`` (see :mod:`.article_page`);
+- the *article* treeprocessor (priority 7) puts an article page's article, built as
+  elements with its mentions (see :mod:`.article_page`), in place of the page's placeholder;
 - the *annotator* (priority 6) walks hand-written pages like ``markdown.extensions.abbr``
   does, touching text and tails only, never inside headings, links, code, ``abbr`` or
   anything marked ``ar-nolink``, and links what the linker finds.
@@ -20,15 +20,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .article import Block, Kind
+from .article import Article
+from .article_page import PLACEHOLDER_ATTRIBUTE, build_article
 from .catalog import Catalog
-from .escape import script_runs
 from .linker import Linker
 from .markup import mention_element
 from .mentions import LinkMode, LinkPolicy, Mention
 
-FILL_ATTRIBUTE = "data-ar-fill"
-NUMBER_ATTRIBUTE = "data-ar-number"
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "kbd", "samp"}
 BLOCK_TAGS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "blockquote"}
 NO_LINK_CLASS = "ar-nolink"
@@ -43,57 +41,25 @@ class AnnotatorState:
         self.mode = LinkMode.FIRST_IN_ARTICLE
         self.current_entity: str | None = None
         """The entity whose own page is rendering: a page never links to itself."""
-        self.fill: dict[str, tuple[Block, list[Mention]]] = {}
-        """For an article page: block id -> (block, its mentions)."""
+        self.article: tuple[Article, list[Mention]] | None = None
+        """For an article page: the article and its mentions."""
 
 
-class FillTreeprocessor(Treeprocessor):
-    """Replaces each ``data-ar-fill`` placeholder with its block's text and mention elements."""
+class ArticleTreeprocessor(Treeprocessor):
+    """Puts the article, built as elements, where its page's placeholder paragraph stands."""
 
     def __init__(self, md: Markdown, state: AnnotatorState) -> None:
         super().__init__(md)
         self.state = state
 
     def run(self, root: etree.Element) -> None:
-        if not self.state.fill:
+        if self.state.article is None:
             return
-        for element in list(root.iter()):
-            block_id = element.attrib.pop(FILL_ATTRIBUTE, None)
-            if block_id is not None:
-                self._fill(element, *self.state.fill[block_id], element.attrib.pop(NUMBER_ATTRIBUTE, None))
-
-    def _fill(self, element: etree.Element, block: Block, mentions: list[Mention], number: str | None) -> None:
-        element.text = ""
-        if number:
-            marker = etree.SubElement(element, "a", {"class": "ar-pnum ar-ui", "href": f"#{block.id}",
-                                                     "title": f"Link to paragraph {number}"})
-            marker.text, marker.tail = number, " "
-        if block.kind is Kind.CAPTION:
-            etree.SubElement(element, "span", {"class": "ar-ui"}).text = "Photo: "
-        position = 0
-        last: etree.Element | None = element[-1] if len(element) else None
-        for mention in mentions:
-            _append_text(element, last, block.text[position:mention.start])
-            last = mention_element(block.text[mention.start:mention.end], self.state.catalog[mention.entity_id],
-                                   mention.id, mention.full_link)
-            element.append(last)
-            position = mention.end
-        _append_text(element, last, block.text[position:] + (" " if block.credit else ""))
-        if block.credit:
-            etree.SubElement(element, "span", {"class": "ar-credit"}).text = AtomicString(f"({block.credit})")
-
-
-def _append_text(parent: etree.Element, last: etree.Element | None, text: str) -> None:
-    """Append seed text after ``last`` (the parent's last child, or None): as text, in AtomicStrings that
-    nothing may read as Markdown, with runs of Arabic script marked right-to-left."""
-    for piece, arabic in script_runs(text):
-        if arabic:
-            last = etree.SubElement(parent, "span", {"lang": "ar", "dir": "rtl"})
-            last.text = AtomicString(piece)
-        elif last is None:
-            parent.text = AtomicString((parent.text or "") + piece)
-        else:
-            last.tail = AtomicString((last.tail or "") + piece)
+        for parent in root.iter():
+            for position, child in enumerate(parent):
+                if child.get(PLACEHOLDER_ATTRIBUTE) is not None:
+                    parent[position] = build_article(*self.state.article, self.state.catalog)
+                    return
 
 
 class AnnotateTreeprocessor(Treeprocessor):
@@ -150,5 +116,5 @@ class AnnotateExtension(Extension):
         self.state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(FillTreeprocessor(md, self.state), "annotated_reader_fill", 7)
+        md.treeprocessors.register(ArticleTreeprocessor(md, self.state), "annotated_reader_article", 7)
         md.treeprocessors.register(AnnotateTreeprocessor(md, self.state), "annotated_reader", 6)

@@ -1,29 +1,32 @@
-"""Renders an :class:`Article` as the Markdown of its page.
+"""Renders an :class:`Article` and its mentions as its page.
 
-The page's structure is Markdown; the text of each block is not. Each block is a
-placeholder (:data:`FILL`) carrying ``data-ar-fill="BLOCK-ID"``, which the fill
-treeprocessor (:mod:`.annotate`) replaces with the block's seed text and its mentions,
-built as elements. Seed text thus never passes through Markdown at all (it cannot be read
-as syntax, and no inline pattern scans it), and the mention links still pass through
-MkDocs' link validation. Short seed strings placed in the structure (title, byline,
-credit, names) are escaped with :func:`escape_markdown` or ``html.escape``. The wrapper
-carries ``ar-nolink``: the annotator leaves the already linked page alone.
+The page's Markdown is one placeholder; :func:`build_article` makes the whole article as
+an element tree, which the extension (:mod:`.annotate`) puts in the placeholder's place.
+Seed text is only ever set as element text: it never passes through Markdown, so it
+cannot be read as syntax, the serializer escapes it for HTML, and no inline pattern has
+to scan it. The mention links are ``/people/x.md``-style paths in the tree before MkDocs'
+link rewriting, so MkDocs still validates every one of them and every anchor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import xml.etree.ElementTree as etree
 from collections import Counter
+from collections.abc import Iterable
 
 import yaml
+from markdown.util import AtomicString
 
-from .article import Article, Block, Kind
+from .article import Article, Block, Comment, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog
-from .escape import escape_markdown, seed_markdown
-from .markup import entity_href
+from .escape import script_runs
+from .markup import entity_href, mention_element
 from .mentions import Mention
 from .structured_data import article_json_ld
+
+PLACEHOLDER_ATTRIBUTE = "data-ar-article"
 
 
 def article_src_uri(slug: str) -> str:
@@ -34,149 +37,12 @@ def format_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-FILL = "ARFILL"
-"""The placeholder text of a block until the fill treeprocessor puts the seed text in."""
-
-
-def _fill(block: Block, number: bool = False) -> str:
-    """Attributes that ask the fill treeprocessor for this block's text (and paragraph number)."""
-    return f'data-ar-fill="{block.id}"' + (f' data-ar-number="{block.id[1:]}"' if number else "")
-
-
-def _paragraph(block: Block, classes: str, numbered: bool = False) -> str:
-    return f"{FILL}\n{{: #{block.id} {classes} {_fill(block, numbered)} }}\n"
-
-
-def _byline(article: Article) -> str:
-    """The byline as the seed writes it; "By" is added as a label when the seed has only the name."""
-    if article.byline_text and article.byline_text != article.byline:
-        shown = html.escape(article.byline_text)
-    else:
-        shown = f'<span class="ar-ui">By </span>{html.escape(article.byline or "")}'
-    return f'<p class="ar-byline">{shown}</p>'
-
-
-def _header(article: Article) -> list[str]:
-    """Byline, title, date and source, in the order the seed gives them."""
-    lines = [_byline(article), ""] if article.byline and article.byline_before_title else []
-    lines += [f"# {seed_markdown(article.title)}", ""]
-    if article.byline and not article.byline_before_title:
-        lines += [_byline(article), ""]
-    facts = []
-    if article.date_text:
-        facts.append(f'<time datetime="{article.date}">{html.escape(article.date_text)}</time>')
-    elif article.date:
-        facts.append(f'<time class="ar-ui" datetime="{article.date}">{format_date(article.date)}</time>')
-    if article.publication or article.url:
-        name = html.escape(article.publication or article.url or "")
-        source = f'<a href="{html.escape(article.url)}" rel="nofollow noopener">{name}</a>' if article.url else name
-        facts.append(f'<span class="ar-ui">Source: {source}</span>')
-    if facts:
-        separator = '<span class="ar-ui" aria-hidden="true"> · </span>'
-        lines += [f'<p class="ar-meta">{separator.join(facts)}</p>', ""]
-    return lines
-
-
-def _figure(block: Block) -> list[str]:
-    """A photo caption; the fill adds its "Photo:" label and its credit around the text."""
-    return [
-        f'<figure class="ar-figure" id="{block.id}" markdown>',
-        f'<figcaption {_fill(block)} markdown="span">{FILL}</figcaption>',
-        "</figure>",
-        "",
-    ]
-
-
-def _list(items: list[Block]) -> list[str]:
-    tag = "ol" if items[0].ordered else "ul"
-    lines = [f'<{tag} class="ar-list" markdown>']
-    lines += [f'<li id="{block.id}" {_fill(block, number=True)} markdown="span">{FILL}</li>' for block in items]
-    return [*lines, f"</{tag}>", ""]
-
-
-def _pull_quote(block: Block) -> list[str]:
-    return [
-        '<aside class="ar-pull-quote" markdown>',
-        '<p class="ar-ui ar-label">Pull quote</p>',
-        "",
-        _paragraph(block, ".ar-pull-quote-text"),
-        "</aside>",
-        "",
-    ]
-
-
-def _body(article: Article) -> list[str]:
-    """The body in seed order; consecutive list items of one kind make one list."""
-    lines: list[str] = []
-    pending_list: list[Block] = []
-    for block in article.body:
-        if pending_list and (block.kind is not Kind.LIST_ITEM or block.ordered != pending_list[0].ordered):
-            lines += _list(pending_list)
-            pending_list = []
-        match block.kind:
-            case Kind.STANDFIRST:
-                lines.append(_paragraph(block, ".ar-standfirst"))
-            case Kind.CAPTION:
-                lines += _figure(block)
-            case Kind.LIST_ITEM:
-                pending_list.append(block)
-            case Kind.SUBHEADING:
-                lines += [f"## {seed_markdown(block.text)} {{: #{block.id} .ar-subheading }}", ""]
-            case Kind.PULL_QUOTE:
-                lines += _pull_quote(block)
-            case Kind.QUESTION | Kind.ANSWER:
-                lines.append(_paragraph(block, f".ar-para .ar-{block.kind.value}", numbered=True))
-            case _:
-                lines.append(_paragraph(block, ".ar-para", numbered=True))
-    if pending_list:
-        lines += _list(pending_list)
-    return lines
-
-
-def _comments(article: Article) -> list[str]:
-    if not article.comments:
-        return []
-    lines = [
-        '<section class="ar-comments" markdown>',
-        "",
-        "## Reader comments {: #reader-comments .ar-ui }",
-        "",
-        '<p class="ar-ui ar-comments-note">Written by readers, not by the author; shown as received.</p>',
-        "",
-    ]
-    for comment in article.comments:
-        lines.append(f'<div class="ar-comment" id="comment-{comment.number}" markdown>')
-        if comment.author:
-            lines += [f'<p class="ar-comment-author">{html.escape(comment.author)}</p>', ""]
-        lines += [_paragraph(block, ".ar-comment-text") for block in comment.paragraphs]
-        if comment.date_text:
-            date = f'<time datetime="{comment.date}">{html.escape(comment.date_text)}</time>'
-            lines += [f'<p class="ar-comment-date">{date}</p>', ""]
-        lines += ["</div>", ""]
-    return [*lines, "</section>", ""]
-
-
-def _in_this_article(mentions: list[Mention], catalog: Catalog) -> list[str]:
-    """The panel of entities the article names, grouped by type, with counts (shown beside the text)."""
-    counts = Counter(mention.entity_id for mention in mentions)
-    lines = [
-        '<nav class="ar-in-this-article ar-ui ar-nolink" aria-label="In this article" data-search-exclude markdown>',
-        "",
-        f'<p class="ar-panel-title">In this article <span class="ar-count">{len(counts)} names</span></p>',
-        "",
-    ]
-    for entity_type, plural in ENTITY_TYPE_PLURALS.items():
-        entries = sorted((catalog[i] for i in counts if catalog[i].type == entity_type),
-                         key=lambda entity: (-counts[entity.id], entity.name.casefold()))
-        if not entries:
-            continue
-        lines += [f'<p class="ar-panel-group ar-{entity_type}">{plural}</p>', ""]
-        for entity in entries:
-            count = counts[entity.id]
-            lines.append(f"- [{escape_markdown(entity.name)}]({entity_href(entity)}) "
-                         f'<span class="ar-count">{count}<span class="ar-sr"> mention{"s" if count != 1 else ""}</span></span>')
-        lines.append("")
-    return [*lines, "</nav>", ""]
+def render_article(article: Article) -> str:
+    """The Markdown source of an article's page: its title for MkDocs, and the placeholder."""
+    # Material prints the title into the page unescaped, so it is escaped here.
+    meta = {"title": html.escape(article.title), "hide": ["toc"]}
+    front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
+    return f'---\n{front_matter}\n---\n\nARTICLE\n{{: {PLACEHOLDER_ATTRIBUTE}="{article.slug}" }}\n'
 
 
 def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) -> dict:
@@ -188,23 +54,181 @@ def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) ->
     return meta
 
 
-def render_article(article: Article, mentions: list[Mention], catalog: Catalog) -> str:
-    """The complete Markdown source (front matter included) of an article's page."""
-    # Material prints the title into the page unescaped, so it is escaped here.
-    meta = {"title": html.escape(article.title), "hide": ["toc"]}
-    lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip(), "---", ""]
-    lines += [f'<article class="ar-article ar-nolink" data-source="{html.escape(article.source.name)}" markdown>', ""]
-    lines += _header(article)
-    lines += _body(article)
-    lines += _in_this_article(mentions, catalog)
-    lines += _comments(article)
-    lines += ["</article>", ""]
-    return "\n".join(lines)
+def _detached(tag: str, text: str | None = None, **attributes: str) -> etree.Element:
+    """An element; ``class_`` and ``aria_hidden`` style keywords become ``class`` and ``aria-hidden``."""
+    element = etree.Element(tag, {key.rstrip("_").replace("_", "-"): value for key, value in attributes.items()})
+    if text is not None:
+        element.text = AtomicString(text)
+    return element
 
 
-def article_fill(article: Article, mentions: list[Mention]) -> dict[str, tuple[Block, list[Mention]]]:
-    """What the fill treeprocessor puts in each placeholder: block id -> (block, its mentions)."""
-    fill: dict[str, tuple[Block, list[Mention]]] = {block.id: (block, []) for block in article.annotatable_blocks()}
+def _element(parent: etree.Element, tag: str, text: str | None = None, **attributes: str) -> etree.Element:
+    element = _detached(tag, text, **attributes)
+    parent.append(element)
+    return element
+
+
+def _append_text(parent: etree.Element, text: str) -> None:
+    """Seed text after the parent's last child, as text, with runs of Arabic script marked right-to-left."""
+    for piece, arabic in script_runs(text):
+        if arabic:
+            _element(parent, "span", piece, lang="ar", dir="rtl")
+        elif len(parent):
+            parent[-1].tail = AtomicString((parent[-1].tail or "") + piece)
+        else:
+            parent.text = AtomicString((parent.text or "") + piece)
+
+
+def _text_with_mentions(parent: etree.Element, block: Block, mentions: list[Mention], catalog: Catalog) -> None:
+    position = 0
     for mention in mentions:
-        fill[mention.block_id][1].append(mention)
-    return fill
+        _append_text(parent, block.text[position:mention.start])
+        parent.append(mention_element(block.text[mention.start:mention.end], catalog[mention.entity_id],
+                                      mention.id, mention.full_link))
+        position = mention.end
+    _append_text(parent, block.text[position:])
+
+
+class _Builder:
+    """Builds the article's elements, each block with its own mentions."""
+
+    def __init__(self, article: Article, mentions: list[Mention], catalog: Catalog) -> None:
+        self.article = article
+        self.catalog = catalog
+        self.by_block: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            self.by_block.setdefault(mention.block_id, []).append(mention)
+        self.counts = Counter(mention.entity_id for mention in mentions)
+
+    def text(self, parent: etree.Element, block: Block) -> None:
+        _text_with_mentions(parent, block, self.by_block.get(block.id, []), self.catalog)
+
+    def block(self, parent: etree.Element, tag: str, block: Block, classes: str, numbered: bool = False) -> etree.Element:
+        element = _element(parent, tag, id=block.id, class_=classes)
+        if numbered:
+            number = block.id[1:]
+            _element(element, "a", number, class_="ar-pnum ar-ui", href=f"#{block.id}",
+                     title=f"Link to paragraph {number}").tail = " "
+        self.text(element, block)
+        return element
+
+    def header(self, root: etree.Element) -> None:
+        """Byline, title, date and source, in the order the seed gives them."""
+        article = self.article
+        if article.byline and article.byline_before_title:
+            self.byline(root)
+        _element(root, "h1", article.title, id="title")
+        if article.byline and not article.byline_before_title:
+            self.byline(root)
+        facts: list[etree.Element] = []
+        if article.date_text:
+            facts.append(_detached("time", article.date_text, datetime=str(article.date)))
+        elif article.date:
+            facts.append(_detached("time", format_date(article.date), class_="ar-ui", datetime=str(article.date)))
+        if article.url:
+            source = _detached("span", "Source: ", class_="ar-ui")
+            _element(source, "a", article.publication or article.url, href=article.url, rel="nofollow noopener")
+            facts.append(source)
+        elif article.publication:
+            facts.append(_detached("span", f"Source: {article.publication}", class_="ar-ui"))
+        if facts:
+            meta = _element(root, "p", class_="ar-meta")
+            for number, fact in enumerate(facts):
+                if number:
+                    meta.append(_detached("span", " · ", class_="ar-ui", aria_hidden="true"))
+                meta.append(fact)
+
+    def byline(self, root: etree.Element) -> None:
+        """As the seed writes it; "By" is added as a label when the seed has only the name."""
+        article = self.article
+        line = _element(root, "p", class_="ar-byline")
+        if article.byline_text and article.byline_text != article.byline:
+            line.text = AtomicString(article.byline_text)
+        else:
+            _element(line, "span", "By ", class_="ar-ui").tail = AtomicString(article.byline or "")
+
+    def body(self, root: etree.Element) -> None:
+        """The body in seed order; consecutive list items of one kind make one list."""
+        current_list: etree.Element | None = None
+        for block in self.article.body:
+            if block.kind is not Kind.LIST_ITEM:
+                current_list = None
+            match block.kind:
+                case Kind.STANDFIRST:
+                    self.block(root, "p", block, "ar-standfirst")
+                case Kind.CAPTION:
+                    self.caption(root, block)
+                case Kind.LIST_ITEM:
+                    tag = "ol" if block.ordered else "ul"
+                    if current_list is None or current_list.tag != tag:
+                        current_list = _element(root, tag, class_="ar-list")
+                    self.block(current_list, "li", block, "ar-list-item", numbered=True)
+                case Kind.SUBHEADING:
+                    _element(root, "h2", block.text, id=block.id, class_="ar-subheading")
+                case Kind.PULL_QUOTE:
+                    aside = _element(root, "aside", class_="ar-pull-quote")
+                    _element(aside, "p", "Pull quote", class_="ar-ui ar-label")
+                    self.block(aside, "p", block, "ar-pull-quote-text")
+                case Kind.QUESTION | Kind.ANSWER:
+                    self.block(root, "p", block, f"ar-para ar-{block.kind.value}", numbered=True)
+                case _:
+                    self.block(root, "p", block, "ar-para", numbered=True)
+
+    def caption(self, root: etree.Element, block: Block) -> None:
+        figure = _element(root, "figure", class_="ar-figure", id=block.id)
+        caption = _element(figure, "figcaption")
+        _element(caption, "span", "Photo: ", class_="ar-ui")
+        self.text(caption, block)
+        if block.credit:
+            _append_text(caption, " ")
+            _element(caption, "span", f"({block.credit})", class_="ar-credit")
+
+    def comments(self, root: etree.Element) -> None:
+        if not self.article.comments:
+            return
+        section = _element(root, "section", class_="ar-comments")
+        _element(section, "h2", "Reader comments", id="reader-comments", class_="ar-ui")
+        _element(section, "p", "Written by readers, not by the author; shown as received.", class_="ar-ui ar-comments-note")
+        for comment in self.article.comments:
+            self.comment(section, comment)
+
+    def comment(self, section: etree.Element, comment: Comment) -> None:
+        box = _element(section, "div", class_="ar-comment", id=f"comment-{comment.number}")
+        if comment.author:
+            _element(box, "p", comment.author, class_="ar-comment-author")
+        for paragraph in comment.paragraphs:
+            self.block(box, "p", paragraph, "ar-comment-text")
+        if comment.date_text:
+            _element(_element(box, "p", class_="ar-comment-date"), "time", comment.date_text, datetime=str(comment.date))
+
+    def panel(self, root: etree.Element) -> None:
+        """The names the article mentions, by type, with counts; the template shows it beside the text."""
+        nav = _element(root, "nav", class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
+        title = _element(nav, "p", "In this article", class_="ar-panel-title")
+        _element(title, "span", f"{len(self.counts)} names", class_="ar-count")
+        for entity_type, plural in ENTITY_TYPE_PLURALS.items():
+            entities = sorted((self.catalog[i] for i in self.counts if self.catalog[i].type == entity_type),
+                              key=lambda entity: (-self.counts[entity.id], entity.name.casefold()))
+            if entities:
+                _element(nav, "p", plural, class_=f"ar-panel-group ar-{entity_type}")
+                self.panel_list(nav, entities)
+
+    def panel_list(self, nav: etree.Element, entities: Iterable) -> None:
+        items = _element(nav, "ul")
+        for entity in entities:
+            item = _element(items, "li")
+            _element(item, "a", entity.name, href=entity_href(entity)).tail = " "
+            count = self.counts[entity.id]
+            number = _element(item, "span", str(count), class_="ar-count")
+            _element(number, "span", f" mention{'s' if count != 1 else ''}", class_="ar-sr")
+
+
+def build_article(article: Article, mentions: list[Mention], catalog: Catalog) -> etree.Element:
+    """The whole article as elements: header, body in seed order, the panel, reader comments."""
+    builder = _Builder(article, mentions, catalog)
+    root = etree.Element("article", {"class": "ar-article ar-nolink", "data-source": article.source.name})
+    builder.header(root)
+    builder.body(root)
+    builder.panel(root)
+    builder.comments(root)
+    return root

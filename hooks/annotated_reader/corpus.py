@@ -8,8 +8,8 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .article import Article, Block
-from .article_page import article_fill, article_meta, article_src_uri, render_article
+from .article import Article
+from .article_page import article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog
 from .coverage import coverage_json, find_candidates, render_coverage
 from .entity_page import render_entity_page
@@ -42,8 +42,7 @@ class Corpus:
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> content of every file the corpus adds: articles, registers, the coverage report."""
         pages = {
-            article_src_uri(slug): render_article(article, self.index.by_article[slug], self.catalog)
-            for slug, article in self.articles.items()
+            article_src_uri(slug): render_article(article) for slug, article in self.articles.items()
         }
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
@@ -64,8 +63,8 @@ class Corpus:
     def article_meta(self, article: Article) -> dict:
         return article_meta(article, self.index.by_article[article.slug], self.catalog)
 
-    def article_fill(self, article: Article) -> dict[str, tuple[Block, list[Mention]]]:
-        return article_fill(article, self.index.by_article[article.slug])
+    def article_with_mentions(self, article: Article) -> tuple[Article, list[Mention]]:
+        return article, self.index.by_article[article.slug]
 
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""
