@@ -68,7 +68,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
     article = _corpus.article_of(src_uri)
     _state.current_entity = entity_id
-    _state.article = _corpus.article_with_mentions(article) if article else None
+    _state.builders = _corpus.builders(src_uri)
     if article:
         page.meta.update(_corpus.article_meta(article))
     if entity_id in _corpus.catalog.entities:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
-from annotated_reader.article_page import render_article
+from annotated_reader.article_page import build_article, render_article
 from annotated_reader.catalog import ENTITY_FOLDERS, build_catalog, split_front_matter
 from annotated_reader.errors import InputError
 from annotated_reader.linker import Linker, alias_key
@@ -65,7 +65,7 @@ def render(seed: str) -> tuple[str, BeautifulSoup]:
     state = AnnotatorState()
     state.catalog, state.linker = catalog(), Linker.from_catalog(catalog())
     mentions = find_mentions(article, state.linker, LinkMode.FIRST_IN_ARTICLE)
-    state.article = (article, mentions)
+    state.builders = {"article": lambda: build_article(article, mentions, catalog())}
     _, source = split_front_matter(render_article(article))
     names, configs = site_extensions()
     html = sanitize(markdown.markdown(source, extensions=[*names, AnnotateExtension(state)], extension_configs=configs))

@@ -3,8 +3,9 @@
 Two treeprocessors, both after inline patterns and ``attr_list`` and before ``toc`` and
 MkDocs' anchor collection and link rewriting, so MkDocs validates every link they add:
 
-- the *article* treeprocessor (priority 7) puts an article page's article, built as
-  elements with its mentions (see :mod:`.article_page`), in place of the page's placeholder;
+- the *build* treeprocessor (priority 7) puts the parts of a page that are built as
+  elements (an article with its mentions, an entity's mentions in context) in place of
+  their placeholders (see :mod:`.elements`);
 - the *annotator* (priority 6) walks hand-written pages like ``markdown.extensions.abbr``
   does, touching text and tails only, never inside headings, links, code, ``abbr`` or
   anything marked ``ar-nolink``, and links what the linker finds.
@@ -14,18 +15,18 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections import Counter
+from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .article import Article
-from .article_page import PLACEHOLDER_ATTRIBUTE, build_article
 from .catalog import Catalog
+from .elements import PLACEHOLDER_ATTRIBUTE
 from .linker import Linker
 from .markup import mention_element
-from .mentions import LinkMode, LinkPolicy, Mention
+from .mentions import LinkMode, LinkPolicy
 
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "kbd", "samp"}
 BLOCK_TAGS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "blockquote"}
@@ -41,25 +42,25 @@ class AnnotatorState:
         self.mode = LinkMode.FIRST_IN_ARTICLE
         self.current_entity: str | None = None
         """The entity whose own page is rendering: a page never links to itself."""
-        self.article: tuple[Article, list[Mention]] | None = None
-        """For an article page: the article and its mentions."""
+        self.builders: dict[str, Callable[[], etree.Element]] = {}
+        """The page's built parts, by placeholder key: see :func:`.elements.placeholder`."""
 
 
-class ArticleTreeprocessor(Treeprocessor):
-    """Puts the article, built as elements, where its page's placeholder paragraph stands."""
+class BuildTreeprocessor(Treeprocessor):
+    """Puts each part built as elements (an article, an entity's mentions) where its placeholder stands."""
 
     def __init__(self, md: Markdown, state: AnnotatorState) -> None:
         super().__init__(md)
         self.state = state
 
     def run(self, root: etree.Element) -> None:
-        if self.state.article is None:
+        if not self.state.builders:
             return
-        for parent in root.iter():
+        for parent in list(root.iter()):
             for position, child in enumerate(parent):
-                if child.get(PLACEHOLDER_ATTRIBUTE) is not None:
-                    parent[position] = build_article(*self.state.article, self.state.catalog)
-                    return
+                key = child.get(PLACEHOLDER_ATTRIBUTE)
+                if key is not None:
+                    parent[position] = self.state.builders[key]()
 
 
 class AnnotateTreeprocessor(Treeprocessor):
@@ -116,5 +117,5 @@ class AnnotateExtension(Extension):
         self.state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(ArticleTreeprocessor(md, self.state), "annotated_reader_article", 7)
+        md.treeprocessors.register(BuildTreeprocessor(md, self.state), "annotated_reader_build", 7)
         md.treeprocessors.register(AnnotateTreeprocessor(md, self.state), "annotated_reader", 6)

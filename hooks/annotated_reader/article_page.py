@@ -21,12 +21,10 @@ from markdown.util import AtomicString
 
 from .article import Article, Block, Comment, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog
-from .escape import script_runs
+from .elements import append_text, detached, element, placeholder
 from .markup import entity_href, mention_element
 from .mentions import Mention
 from .structured_data import article_json_ld
-
-PLACEHOLDER_ATTRIBUTE = "data-ar-article"
 
 
 def article_src_uri(slug: str) -> str:
@@ -42,7 +40,7 @@ def render_article(article: Article) -> str:
     # Material prints the title into the page unescaped, so it is escaped here.
     meta = {"title": html.escape(article.title), "hide": ["toc"]}
     front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
-    return f'---\n{front_matter}\n---\n\nARTICLE\n{{: {PLACEHOLDER_ATTRIBUTE}="{article.slug}" }}\n'
+    return f"---\n{front_matter}\n---\n\n{placeholder('article')}"
 
 
 def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) -> dict:
@@ -54,39 +52,14 @@ def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) ->
     return meta
 
 
-def _detached(tag: str, text: str | None = None, **attributes: str) -> etree.Element:
-    """An element; ``class_`` and ``aria_hidden`` style keywords become ``class`` and ``aria-hidden``."""
-    element = etree.Element(tag, {key.rstrip("_").replace("_", "-"): value for key, value in attributes.items()})
-    if text is not None:
-        element.text = AtomicString(text)
-    return element
-
-
-def _element(parent: etree.Element, tag: str, text: str | None = None, **attributes: str) -> etree.Element:
-    element = _detached(tag, text, **attributes)
-    parent.append(element)
-    return element
-
-
-def _append_text(parent: etree.Element, text: str) -> None:
-    """Seed text after the parent's last child, as text, with runs of Arabic script marked right-to-left."""
-    for piece, arabic in script_runs(text):
-        if arabic:
-            _element(parent, "span", piece, lang="ar", dir="rtl")
-        elif len(parent):
-            parent[-1].tail = AtomicString((parent[-1].tail or "") + piece)
-        else:
-            parent.text = AtomicString((parent.text or "") + piece)
-
-
 def _text_with_mentions(parent: etree.Element, block: Block, mentions: list[Mention], catalog: Catalog) -> None:
     position = 0
     for mention in mentions:
-        _append_text(parent, block.text[position:mention.start])
+        append_text(parent, block.text[position:mention.start])
         parent.append(mention_element(block.text[mention.start:mention.end], catalog[mention.entity_id],
                                       mention.id, mention.full_link))
         position = mention.end
-    _append_text(parent, block.text[position:])
+    append_text(parent, block.text[position:])
 
 
 class _Builder:
@@ -104,48 +77,48 @@ class _Builder:
         _text_with_mentions(parent, block, self.by_block.get(block.id, []), self.catalog)
 
     def block(self, parent: etree.Element, tag: str, block: Block, classes: str, numbered: bool = False) -> etree.Element:
-        element = _element(parent, tag, id=block.id, class_=classes)
+        node = element(parent, tag, id=block.id, class_=classes)
         if numbered:
             number = block.id[1:]
-            _element(element, "a", number, class_="ar-pnum ar-ui", href=f"#{block.id}",
-                     title=f"Link to paragraph {number}").tail = " "
-        self.text(element, block)
-        return element
+            element(node, "a", number, class_="ar-pnum ar-ui", href=f"#{block.id}",
+                    title=f"Link to paragraph {number}").tail = " "
+        self.text(node, block)
+        return node
 
     def header(self, root: etree.Element) -> None:
         """Byline, title, date and source, in the order the seed gives them."""
         article = self.article
         if article.byline and article.byline_before_title:
             self.byline(root)
-        _element(root, "h1", article.title, id="title")
+        element(root, "h1", article.title, id="title")
         if article.byline and not article.byline_before_title:
             self.byline(root)
         facts: list[etree.Element] = []
         if article.date_text:
-            facts.append(_detached("time", article.date_text, datetime=str(article.date)))
+            facts.append(detached("time", article.date_text, datetime=str(article.date)))
         elif article.date:
-            facts.append(_detached("time", format_date(article.date), class_="ar-ui", datetime=str(article.date)))
+            facts.append(detached("time", format_date(article.date), class_="ar-ui", datetime=str(article.date)))
         if article.url:
-            source = _detached("span", "Source: ", class_="ar-ui")
-            _element(source, "a", article.publication or article.url, href=article.url, rel="nofollow noopener")
+            source = detached("span", "Source: ", class_="ar-ui")
+            element(source, "a", article.publication or article.url, href=article.url, rel="nofollow noopener")
             facts.append(source)
         elif article.publication:
-            facts.append(_detached("span", f"Source: {article.publication}", class_="ar-ui"))
+            facts.append(detached("span", f"Source: {article.publication}", class_="ar-ui"))
         if facts:
-            meta = _element(root, "p", class_="ar-meta")
+            meta = element(root, "p", class_="ar-meta")
             for number, fact in enumerate(facts):
                 if number:
-                    meta.append(_detached("span", " · ", class_="ar-ui", aria_hidden="true"))
+                    meta.append(detached("span", " · ", class_="ar-ui", aria_hidden="true"))
                 meta.append(fact)
 
     def byline(self, root: etree.Element) -> None:
         """As the seed writes it; "By" is added as a label when the seed has only the name."""
         article = self.article
-        line = _element(root, "p", class_="ar-byline")
+        line = element(root, "p", class_="ar-byline")
         if article.byline_text and article.byline_text != article.byline:
             line.text = AtomicString(article.byline_text)
         else:
-            _element(line, "span", "By ", class_="ar-ui").tail = AtomicString(article.byline or "")
+            element(line, "span", "By ", class_="ar-ui").tail = AtomicString(article.byline or "")
 
     def body(self, root: etree.Element) -> None:
         """The body in seed order; consecutive list items of one kind make one list."""
@@ -161,13 +134,13 @@ class _Builder:
                 case Kind.LIST_ITEM:
                     tag = "ol" if block.ordered else "ul"
                     if current_list is None or current_list.tag != tag:
-                        current_list = _element(root, tag, class_="ar-list")
+                        current_list = element(root, tag, class_="ar-list")
                     self.block(current_list, "li", block, "ar-list-item", numbered=True)
                 case Kind.SUBHEADING:
-                    _element(root, "h2", block.text, id=block.id, class_="ar-subheading")
+                    element(root, "h2", block.text, id=block.id, class_="ar-subheading")
                 case Kind.PULL_QUOTE:
-                    aside = _element(root, "aside", class_="ar-pull-quote")
-                    _element(aside, "p", "Pull quote", class_="ar-ui ar-label")
+                    aside = element(root, "aside", class_="ar-pull-quote")
+                    element(aside, "p", "Pull quote", class_="ar-ui ar-label")
                     self.block(aside, "p", block, "ar-pull-quote-text")
                 case Kind.QUESTION | Kind.ANSWER:
                     self.block(root, "p", block, f"ar-para ar-{block.kind.value}", numbered=True)
@@ -175,52 +148,52 @@ class _Builder:
                     self.block(root, "p", block, "ar-para", numbered=True)
 
     def caption(self, root: etree.Element, block: Block) -> None:
-        figure = _element(root, "figure", class_="ar-figure", id=block.id)
-        caption = _element(figure, "figcaption")
-        _element(caption, "span", "Photo: ", class_="ar-ui")
+        figure = element(root, "figure", class_="ar-figure", id=block.id)
+        caption = element(figure, "figcaption")
+        element(caption, "span", "Photo: ", class_="ar-ui")
         self.text(caption, block)
         if block.credit:
-            _append_text(caption, " ")
-            _element(caption, "span", f"({block.credit})", class_="ar-credit")
+            append_text(caption, " ")
+            element(caption, "span", f"({block.credit})", class_="ar-credit")
 
     def comments(self, root: etree.Element) -> None:
         if not self.article.comments:
             return
-        section = _element(root, "section", class_="ar-comments")
-        _element(section, "h2", "Reader comments", id="reader-comments", class_="ar-ui")
-        _element(section, "p", "Written by readers, not by the author; shown as received.", class_="ar-ui ar-comments-note")
+        section = element(root, "section", class_="ar-comments")
+        element(section, "h2", "Reader comments", id="reader-comments", class_="ar-ui")
+        element(section, "p", "Written by readers, not by the author; shown as received.", class_="ar-ui ar-comments-note")
         for comment in self.article.comments:
             self.comment(section, comment)
 
     def comment(self, section: etree.Element, comment: Comment) -> None:
-        box = _element(section, "div", class_="ar-comment", id=f"comment-{comment.number}")
+        box = element(section, "div", class_="ar-comment", id=f"comment-{comment.number}")
         if comment.author:
-            _element(box, "p", comment.author, class_="ar-comment-author")
+            element(box, "p", comment.author, class_="ar-comment-author")
         for paragraph in comment.paragraphs:
             self.block(box, "p", paragraph, "ar-comment-text")
         if comment.date_text:
-            _element(_element(box, "p", class_="ar-comment-date"), "time", comment.date_text, datetime=str(comment.date))
+            element(element(box, "p", class_="ar-comment-date"), "time", comment.date_text, datetime=str(comment.date))
 
     def panel(self, root: etree.Element) -> None:
         """The names the article mentions, by type, with counts; the template shows it beside the text."""
-        nav = _element(root, "nav", class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
-        title = _element(nav, "p", "In this article", class_="ar-panel-title")
-        _element(title, "span", f"{len(self.counts)} names", class_="ar-count")
+        nav = element(root, "nav", class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
+        title = element(nav, "p", "In this article", class_="ar-panel-title")
+        element(title, "span", f"{len(self.counts)} names", class_="ar-count")
         for entity_type, plural in ENTITY_TYPE_PLURALS.items():
             entities = sorted((self.catalog[i] for i in self.counts if self.catalog[i].type == entity_type),
                               key=lambda entity: (-self.counts[entity.id], entity.name.casefold()))
             if entities:
-                _element(nav, "p", plural, class_=f"ar-panel-group ar-{entity_type}")
+                element(nav, "p", plural, class_=f"ar-panel-group ar-{entity_type}")
                 self.panel_list(nav, entities)
 
     def panel_list(self, nav: etree.Element, entities: Iterable) -> None:
-        items = _element(nav, "ul")
+        items = element(nav, "ul")
         for entity in entities:
-            item = _element(items, "li")
-            _element(item, "a", entity.name, href=entity_href(entity)).tail = " "
+            item = element(items, "li")
+            element(item, "a", entity.name, href=entity_href(entity)).tail = " "
             count = self.counts[entity.id]
-            number = _element(item, "span", str(count), class_="ar-count")
-            _element(number, "span", f" mention{'s' if count != 1 else ''}", class_="ar-sr")
+            number = element(item, "span", str(count), class_="ar-count")
+            element(number, "span", f" mention{'s' if count != 1 else ''}", class_="ar-sr")
 
 
 def build_article(article: Article, mentions: list[Mention], catalog: Catalog) -> etree.Element:

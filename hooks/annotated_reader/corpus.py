@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import html
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
 from .article import Article
-from .article_page import article_meta, article_src_uri, render_article
-from .catalog import Catalog, build_catalog
+from .article_page import article_meta, article_src_uri, build_article, render_article
+from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import coverage_json, find_candidates, render_coverage
-from .entity_page import render_entity_page
+from .entity_page import build_mentions, render_entity_page
 from .errors import InputError, Problem
 from .linker import Linker, alias_key
 from .listings import render_latest, render_listings
-from .mentions import LinkMode, Mention, MentionIndex, find_mentions
+from .mentions import LinkMode, MentionIndex, find_mentions
 from .registers import REGISTERS, render_register, render_register_links
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
@@ -53,7 +55,16 @@ class Corpus:
         return pages
 
     def entity_page(self, entity_id: str) -> str:
-        return render_entity_page(self.catalog[entity_id], self.catalog, self.index, self.articles)
+        return render_entity_page(self.catalog[entity_id], self.catalog, self.index)
+
+    def builders(self, src_uri: str) -> dict[str, Callable[[], etree.Element]]:
+        """The parts of a page that are built as elements, by placeholder key."""
+        if article := self.article_of(src_uri):
+            return {"article": lambda: build_article(article, self.index.by_article[article.slug], self.catalog)}
+        entity_id = Path(src_uri).stem
+        if is_entity_page(src_uri) and entity_id in self.catalog.entities:
+            return {"mentions": lambda: build_mentions(self.catalog[entity_id], self.index, self.articles)}
+        return {}
 
     def article_of(self, src_uri: str) -> Article | None:
         """The article whose page ``src_uri`` is, if it is one."""
@@ -62,9 +73,6 @@ class Corpus:
 
     def article_meta(self, article: Article) -> dict:
         return article_meta(article, self.index.by_article[article.slug], self.catalog)
-
-    def article_with_mentions(self, article: Article) -> tuple[Article, list[Mention]]:
-        return article, self.index.by_article[article.slug]
 
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""

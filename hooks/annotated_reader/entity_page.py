@@ -1,18 +1,21 @@
 """Completes an entity's hand-written page: facts, relations both ways, mentions in context.
 
-Backlink contexts are seed text: they are escaped, kept out of the search index
-(``data-search-exclude``) and out of the annotator's reach (``ar-nolink``).
+Mentions in context quote seed text, so they are built as elements (:func:`build_mentions`,
+put in place of a placeholder), kept out of the search index (``data-search-exclude``)
+and out of the annotator's reach (``ar-nolink``).
 """
 
 from __future__ import annotations
 
 import html
+import xml.etree.ElementTree as etree
 from itertools import groupby
 
 from .article import Article, Block
 from .article_page import article_src_uri, format_date
 from .catalog import Catalog, Entity
-from .escape import escape_markdown, seed_markdown
+from .elements import append_text, detached, element, placeholder
+from .escape import escape_markdown
 from .listings import newest_first
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
@@ -71,54 +74,58 @@ def _mention_href(mention: Mention) -> str:
     return f"/{article_src_uri(mention.article_slug)}#{mention.id}"
 
 
-def _context(block: Block, mention: Mention, spans: list[tuple[int, int]]) -> str:
+def _quote(parent: etree.Element, block: Block, mention: Mention, spans: list[tuple[int, int]]) -> None:
     """The sentence around a mention, the mention itself the link to its anchor."""
     start, end = sentence_around(spans, mention.start, mention.end)
-    return (
-        seed_markdown(block.text[start:mention.start])
-        + f"[{seed_markdown(block.text[mention.start:mention.end])}]({_mention_href(mention)}){{: .ar-backlink }}"
-        + seed_markdown(block.text[mention.end:end])
-    )
+    quote = element(parent, "q", class_="ar-context")
+    append_text(quote, block.text[start:mention.start])
+    element(quote, "a", block.text[mention.start:mention.end], class_="ar-backlink", href=_mention_href(mention))
+    append_text(quote, block.text[mention.end:end])
 
 
-def _quoted(article: Article, group: list[Mention]) -> list[str]:
+def _quoted(parent: etree.Element, article: Article, group: list[Mention]) -> None:
     """Each mention quoted in its sentence, with where it stands and its role."""
     blocks = {block.id: block for block in article.annotatable_blocks()}
     spans: dict[str, list[tuple[int, int]]] = {}
-    lines = []
+    items = element(parent, "ul")
     for mention in group:
         block = blocks[mention.block_id]
         if block.id not in spans:
             spans[block.id] = sentence_spans(block.text)
-        lines.append(f'- <span class="ar-where">{html.escape(_where(mention))} · {html.escape(mention.role.value)}</span> '
-                     f'<q class="ar-context">{_context(block, mention, spans[block.id])}</q>')
-    return lines
+        item = element(items, "li")
+        element(item, "span", f"{_where(mention)} · {mention.role.value}", class_="ar-where").tail = " "
+        _quote(item, block, mention, spans[block.id])
 
 
-def _mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> list[str]:
+def build_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> etree.Element:
     """Mentions grouped by article, newest first: the newest articles quoted, older ones listed."""
-    mentions = index.by_entity.get(entity.id, [])
-    lines = [f"## Mentions ({len(mentions)}) {{: #mentions }}", ""]
-    if not mentions:
-        return [*lines, "No article in the corpus mentions this yet.", ""]
     by_article: dict[str, list[Mention]] = {}
-    for mention in mentions:
+    for mention in index.by_entity.get(entity.id, []):
         by_article.setdefault(mention.article_slug, []).append(mention)
     ordered = newest_first(articles[slug] for slug in by_article)
-    lines += ['<div class="ar-backlinks ar-nolink" data-search-exclude markdown>', ""]
+    root = detached("div", class_="ar-backlinks ar-nolink", data_search_exclude="")
     for article in ordered[:CONTEXT_ARTICLES]:
         group = by_article[article.slug]
-        lines += [f"**[{escape_markdown(article.title)}](/{article_src_uri(article.slug)})** ({len(group)})", ""]
-        lines += [*_quoted(article, group), ""]
+        title = element(element(root, "p"), "strong")
+        element(title, "a", article.title, href=f"/{article_src_uri(article.slug)}")
+        title.tail = f" ({len(group)})"
+        _quoted(root, article, group)
     older = ordered[CONTEXT_ARTICLES:]
     if older:
-        lines += [f"Older articles ({len(older)}), each linked to its first mention:", ""]
+        element(root, "p", f"Older articles ({len(older)}), each linked to its first mention:")
+        items = element(root, "ul")
         for article in older:
             group = by_article[article.slug]
+            item = element(items, "li")
             date = f" · {format_date(article.date)}" if article.date else ""
-            lines.append(f"- [{escape_markdown(article.title)}]({_mention_href(group[0])}){date} ({len(group)})")
-        lines.append("")
-    return [*lines, "</div>", ""]
+            element(item, "a", article.title, href=_mention_href(group[0])).tail = f"{date} ({len(group)})"
+    return root
+
+
+def _mentions(entity: Entity, index: MentionIndex) -> list[str]:
+    count = index.count(entity.id)
+    lines = [f"## Mentions ({count}) {{: #mentions }}", ""]
+    return [*lines, placeholder("mentions") if count else "No article in the corpus mentions this yet.", ""]
 
 
 def _appears_with(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[str]:
@@ -139,13 +146,13 @@ def _sources(entity: Entity) -> list[str]:
     return [*lines, ""]
 
 
-def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex, articles: dict[str, Article]) -> str:
+def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex) -> str:
     """The Markdown of an entity page: its hand-written prose inside the generated sections."""
     lines = [f"# {escape_markdown(entity.name)}", ""]
     lines += _facts(entity)
     lines += [entity.prose.strip(), ""]
     lines += _relations(entity, catalog)
-    lines += _mentions(entity, index, articles)
+    lines += _mentions(entity, index)
     lines += _appears_with(entity, index, catalog)
     lines += _sources(entity)
     return "\n".join(lines)
