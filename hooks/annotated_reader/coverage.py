@@ -80,29 +80,25 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or (head.lower() in _CONNECTORS and tail[:1].isupper())
 
 
-def _name_runs(sentence: str) -> list[tuple[str, bool]]:
-    """(name, whether it opens the sentence) for each run of capitalised words; a masked mention ends a run."""
-    runs: list[tuple[str, bool]] = []
-    for number, segment in enumerate(sentence.split(_MASK)):
-        runs += [(name, opens and number == 0) for name, opens in _segment_name_runs(segment)]
-    return [(name, opens) for name, opens in runs if name.lower() not in _STOP_WORDS]
+def _name_runs(words: list[str], first_segment: bool) -> list[tuple[str, bool]]:
+    """(name, whether it opens the sentence) for each run of capitalised words in one unmasked stretch.
 
-
-def _segment_name_runs(sentence: str) -> list[tuple[str, bool]]:
-    """Runs in a stretch of text; a run "opens" the sentence when no lower-case word comes before it."""
-    words = [_POSSESSIVE.sub("", word) for word in _WORD.findall(sentence)]
+    A run opens the sentence when it is in the sentence's first stretch and no lower-case
+    word comes before it.
+    """
     runs: list[tuple[str, bool]] = []
     run: list[str] = []
-    lower_seen = False
+    lower_seen = not first_segment
 
     def close() -> None:
         while run and not _capitalised(run[-1]):
             run.pop()
-        if run:
+        if run and (len(run) > 1 or run[0].lower() not in _STOP_WORDS):
             runs.append((" ".join(run), not lower_seen))
         run.clear()
 
-    for word in words:
+    for raw in words:
+        word = _POSSESSIVE.sub("", raw)
         if (_capitalised(word) and word not in _NEVER_NAMES) or (run and word.lower() in _CONNECTORS):
             run.append(word)
         else:
@@ -112,31 +108,27 @@ def _segment_name_runs(sentence: str) -> list[tuple[str, bool]]:
     return runs
 
 
-def _phrases(sentence: str) -> list[str]:
-    """Lower-case word runs; the sentence's first word counts in lower case too."""
-    found = []
-    for number, segment in enumerate(sentence.split(_MASK)):
-        words = _WORD.findall(segment)
-        if number == 0 and words:
-            words[0] = words[0].lower()
-        for length in PHRASE_LENGTHS:
-            for i in range(len(words) - length + 1):
-                gram = words[i:i + length]
-                if all(w.islower() for w in gram) and gram[0] not in _STOP_WORDS and gram[-1] not in _STOP_WORDS:
-                    found.append(" ".join(gram))
+def _phrases(words: list[str]) -> list[str]:
+    """Runs of PHRASE_LENGTHS lower-case words whose first and last are not stop words."""
+    lower = [w.islower() for w in words]
+    content = [is_lower and w not in _STOP_WORDS for w, is_lower in zip(words, lower, strict=True)]
+    found = [f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if content[i] and content[i + 1]]
+    found += [f"{words[i]} {words[i + 1]} {words[i + 2]}" for i in range(len(words) - 2)
+              if content[i] and lower[i + 1] and content[i + 2]]
     return found
 
 
 def find_candidates(articles: dict[str, Article], index: MentionIndex) -> list[Candidate]:
     """Unmatched names and recurring phrases, most frequent first."""
     counts: Counter[tuple[str, str]] = Counter()
-    examples: dict[tuple[str, str], tuple[str, str, str]] = {}
-    openers: list[tuple[str, str, str, str]] = []
+    first_seen: dict[tuple[str, str], tuple[Block, str, int, int]] = {}
+    openers: list[tuple[str, tuple[Block, str, int, int]]] = []
     mid_sentence_words: set[str] = set()
 
-    def seen(key: tuple[str, str], sentence: str, slug: str, block_id: str) -> None:
+    def seen(key: tuple[str, str], where: tuple[Block, str, int, int]) -> None:
         counts[key] += 1
-        examples.setdefault(key, (sentence, slug, block_id))
+        if key not in first_seen:
+            first_seen[key] = where
 
     for slug, article in articles.items():
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -145,23 +137,27 @@ def find_candidates(articles: dict[str, Article], index: MentionIndex) -> list[C
         for block in article.annotatable_blocks():
             masked = _masked(block, spans.get(block.id, []))
             for start, end in sentence_spans(masked):
-                sentence, original = masked[start:end], block.text[start:end].strip()
-                for name, opens in _name_runs(sentence):
-                    if opens:
-                        openers.append((name, original, slug, block.id))
-                    else:
-                        mid_sentence_words.add(name.split()[0])
-                        seen((name, "name"), original, slug, block.id)
-                for phrase in _phrases(sentence):
-                    seen((phrase, "phrase"), original, slug, block.id)
-    for name, sentence, slug, block_id in openers:
+                where = (block, slug, start, end)
+                for number, segment in enumerate(masked[start:end].split(_MASK)):
+                    words = _WORD.findall(segment)
+                    for name, opens in _name_runs(words, number == 0):
+                        if opens:
+                            openers.append((name, where))
+                        else:
+                            mid_sentence_words.add(name.split()[0])
+                            seen((name, "name"), where)
+                    if number == 0 and words:
+                        words[0] = words[0].lower()
+                    for phrase in _phrases(words):
+                        seen((phrase, "phrase"), where)
+    for name, where in openers:
         if name.split()[0] in mid_sentence_words:
-            seen((name, "name"), sentence, slug, block_id)
-    candidates = [
-        Candidate(text, kind, count, *examples[(text, kind)])
-        for (text, kind), count in counts.items()
-        if kind == "name" or count >= PHRASE_MIN_COUNT
-    ]
+            seen((name, "name"), where)
+    candidates = []
+    for (text, kind), count in counts.items():
+        if kind == "name" or count >= PHRASE_MIN_COUNT:
+            block, slug, start, end = first_seen[(text, kind)]
+            candidates.append(Candidate(text, kind, count, block.text[start:end].strip(), slug, block.id))
     return sorted(candidates, key=lambda c: (c.kind != "name", -c.count, c.text.casefold()))[:REPORT_LIMIT]
 
 

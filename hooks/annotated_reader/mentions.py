@@ -44,7 +44,7 @@ def mention_id(block_id: str, entity_id: str, number: int) -> str:
     return f"{block_id}-{entity_id}-{number}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place where an article names an entity."""
 

@@ -166,18 +166,31 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in _WORD.findall(text)}
 
 
-def _repeats_a_sentence(candidate: str, paragraphs: list[str]) -> bool:
-    """True when nearly every word of ``candidate`` stands in one sentence of a longer paragraph."""
-    words = _words(candidate)
-    if len(words) < PULL_QUOTE_MIN_WORDS:
-        return False
-    for paragraph in paragraphs:
-        if len(paragraph) < PULL_QUOTE_SOURCE_RATIO * len(candidate):
-            continue
-        for start, end in sentence_spans(paragraph):
-            if len(words & _words(paragraph[start:end])) >= PULL_QUOTE_OVERLAP * len(words):
-                return True
-    return False
+class _SentenceIndex:
+    """The word sets of every sentence of the article's longer chunks, computed once per article."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._sentences: dict[str, list[set[str]]] = {}
+
+    def _of(self, text: str) -> list[set[str]]:
+        if text not in self._sentences:
+            self._sentences[text] = [_words(text[start:end]) for start, end in sentence_spans(text)]
+        return self._sentences[text]
+
+    def repeats_a_sentence(self, candidate: str) -> bool:
+        """True when nearly every word of ``candidate`` stands in one sentence of a longer paragraph."""
+        if len(candidate) > STANDFIRST_MAX_CHARS:
+            return False
+        words = _words(candidate)
+        if len(words) < PULL_QUOTE_MIN_WORDS:
+            return False
+        needed = PULL_QUOTE_OVERLAP * len(words)
+        return any(
+            len(words & sentence) >= needed
+            for text in self._texts if len(text) >= PULL_QUOTE_SOURCE_RATIO * len(candidate)
+            for sentence in self._of(text)
+        )
 
 
 def _comment_author(chunk: _Chunk) -> str | None:
@@ -256,6 +269,7 @@ def _parse_body(rest: list[_Chunk], standfirst: bool | None) -> list[Block]:
     def caption_parts(chunk: _Chunk) -> tuple[str, str | None] | None:
         return _caption_parts(chunk, repeated=texts.count(chunk.text) > 1)
 
+    sentences = _SentenceIndex(texts)
     body = _BodyBuilder()
     seen_captions: set[str] = set()
     for index, chunk in enumerate(rest):
@@ -274,7 +288,7 @@ def _parse_body(rest: list[_Chunk], standfirst: bool | None) -> list[Block]:
             body.add(Kind.QUESTION, "p", chunk, chunk.text)
         elif _ANSWER.match(chunk.text):
             body.add(Kind.ANSWER, "p", chunk, chunk.text)
-        elif started and chunk.single and _repeats_a_sentence(chunk.text, texts):
+        elif started and chunk.single and sentences.repeats_a_sentence(chunk.text):
             body.add(Kind.PULL_QUOTE, "pull-quote-", chunk, chunk.text)
         elif started and _is_subheading(chunk, following):
             body.add(Kind.SUBHEADING, "section-", chunk, chunk.text)
