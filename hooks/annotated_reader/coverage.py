@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from .article import Article, Block
@@ -25,7 +26,7 @@ from .catalog import Catalog
 from .escape import escape_markdown
 from .markup import entity_href
 from .mentions import MentionIndex
-from .sentences import sentence_spans
+from .sentences import sentence_around, sentence_spans
 
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)
@@ -76,87 +77,108 @@ def _masked(block: Block, spans: list[tuple[int, int]]) -> str:
 
 def _capitalised(word: str) -> bool:
     """A name word: "Talli", or "al-Talli" (a connector joined to a capitalised word)."""
+    if word[:1].isupper():
+        return True
     head, _, tail = word.partition("-")
-    return word[:1].isupper() or (head.lower() in _CONNECTORS and tail[:1].isupper())
+    return head in _CONNECTORS and tail[:1].isupper()
 
 
-def _name_runs(words: list[str], first_segment: bool) -> list[tuple[str, bool]]:
-    """(name, whether it opens the sentence) for each run of capitalised words in one unmasked stretch.
+_TOKEN = re.compile(rf"(?P<word>[^\W\d_][\w’'-]*)|(?P<end>[.!?…]+[\"”’)]*(?=\s|$))|(?P<mask>{_MASK}+)|(?P<other>[,;:()\"“”—–])")
 
-    A run opens the sentence when it is in the sentence's first stretch and no lower-case
-    word comes before it.
+
+class _Scanner:
+    """One pass over a block's tokens, counting names and phrases.
+
+    State that a token changes: the run of capitalised words, whether a lower-case word has
+    been seen in the sentence (a run before any opens the sentence), and the last two
+    lower-case words for phrases.
     """
-    runs: list[tuple[str, bool]] = []
-    run: list[str] = []
-    lower_seen = not first_segment
 
-    def close() -> None:
+    def __init__(self, found: Callable[[str, str, bool, int], None]) -> None:
+        self.found = found
+        self.run: list[str] = []
+        self.run_opens = True
+        self.lower_seen = False
+        self.recent: list[str] = []
+
+    def close_run(self, position: int) -> None:
+        run = self.run
         while run and not _capitalised(run[-1]):
             run.pop()
         if run and (len(run) > 1 or run[0].lower() not in _STOP_WORDS):
-            runs.append((" ".join(run), not lower_seen))
+            self.found(" ".join(run), "name", self.run_opens, position)
         run.clear()
 
-    for raw in words:
-        word = _POSSESSIVE.sub("", raw)
-        if (_capitalised(word) and word not in _NEVER_NAMES) or (run and word.lower() in _CONNECTORS):
-            run.append(word)
+    def phrase(self, word: str, position: int) -> None:
+        recent = self.recent
+        if word.islower():
+            if word not in _STOP_WORDS:
+                if recent and recent[-1] not in _STOP_WORDS:
+                    self.found(f"{recent[-1]} {word}", "phrase", False, position)
+                if len(recent) == 2 and recent[0] not in _STOP_WORDS:
+                    self.found(f"{recent[0]} {recent[1]} {word}", "phrase", False, position)
+            recent.append(word)
+            if len(recent) > 2:
+                del recent[0]
         else:
-            close()
-            lower_seen = lower_seen or word[:1].islower()
-    close()
-    return runs
+            recent.clear()
 
-
-def _phrases(words: list[str]) -> list[str]:
-    """Runs of PHRASE_LENGTHS lower-case words whose first and last are not stop words."""
-    lower = [w.islower() for w in words]
-    content = [is_lower and w not in _STOP_WORDS for w, is_lower in zip(words, lower, strict=True)]
-    found = [f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if content[i] and content[i + 1]]
-    found += [f"{words[i]} {words[i + 1]} {words[i + 2]}" for i in range(len(words) - 2)
-              if content[i] and lower[i + 1] and content[i + 2]]
-    return found
+    def scan(self, text: str) -> None:
+        for token in _TOKEN.finditer(text):
+            kind, position = token.lastgroup, token.start()
+            if kind == "word":
+                word = _POSSESSIVE.sub("", token.group())
+                first = not self.lower_seen and not self.run and not self.recent
+                if (_capitalised(word) and word not in _NEVER_NAMES) or (self.run and word.lower() in _CONNECTORS):
+                    if not self.run:
+                        self.run_opens = not self.lower_seen
+                    self.run.append(word)
+                else:
+                    self.close_run(position)
+                    self.lower_seen = self.lower_seen or word[:1].islower()
+                self.phrase(word.lower() if first else word, position)
+                continue
+            self.close_run(position)
+            self.recent.clear()
+            if kind == "end":
+                self.lower_seen = False
+            elif kind == "mask":
+                self.lower_seen = True
 
 
 def find_candidates(articles: dict[str, Article], index: MentionIndex) -> list[Candidate]:
     """Unmatched names and recurring phrases, most frequent first."""
     counts: Counter[tuple[str, str]] = Counter()
-    first_seen: dict[tuple[str, str], tuple[Block, str, int, int]] = {}
-    openers: list[tuple[str, tuple[Block, str, int, int]]] = []
+    first_seen: dict[tuple[str, str], tuple[Block, str, int]] = {}
+    openers: list[tuple[str, tuple[Block, str, int]]] = []
     mid_sentence_words: set[str] = set()
-
-    def seen(key: tuple[str, str], where: tuple[Block, str, int, int]) -> None:
-        counts[key] += 1
-        if key not in first_seen:
-            first_seen[key] = where
 
     for slug, article in articles.items():
         spans: dict[str, list[tuple[int, int]]] = {}
         for mention in index.by_article.get(slug, []):
             spans.setdefault(mention.block_id, []).append((mention.start, mention.end))
         for block in article.annotatable_blocks():
-            masked = _masked(block, spans.get(block.id, []))
-            for start, end in sentence_spans(masked):
-                where = (block, slug, start, end)
-                for number, segment in enumerate(masked[start:end].split(_MASK)):
-                    words = _WORD.findall(segment)
-                    for name, opens in _name_runs(words, number == 0):
-                        if opens:
-                            openers.append((name, where))
-                        else:
-                            mid_sentence_words.add(name.split()[0])
-                            seen((name, "name"), where)
-                    if number == 0 and words:
-                        words[0] = words[0].lower()
-                    for phrase in _phrases(words):
-                        seen((phrase, "phrase"), where)
+
+            def found(text: str, kind: str, opens: bool, position: int, block: Block = block, slug: str = slug) -> None:
+                where = (block, slug, position)
+                if opens:
+                    openers.append((text, where))
+                    return
+                if kind == "name":
+                    mid_sentence_words.add(text.split()[0])
+                counts[(text, kind)] += 1
+                first_seen.setdefault((text, kind), where)
+
+            _Scanner(found).scan(_masked(block, spans.get(block.id, [])))
     for name, where in openers:
         if name.split()[0] in mid_sentence_words:
-            seen((name, "name"), where)
+            counts[(name, "name")] += 1
+            first_seen.setdefault((name, "name"), where)
     candidates = []
     for (text, kind), count in counts.items():
         if kind == "name" or count >= PHRASE_MIN_COUNT:
-            block, slug, start, end = first_seen[(text, kind)]
+            block, slug, position = first_seen[(text, kind)]
+            start, end = sentence_around(sentence_spans(block.text), position, position + 1)
             candidates.append(Candidate(text, kind, count, block.text[start:end].strip(), slug, block.id))
     return sorted(candidates, key=lambda c: (c.kind != "name", -c.count, c.text.casefold()))[:REPORT_LIMIT]
 
