@@ -25,7 +25,7 @@ from annotated_reader.mentions import LinkMode, find_mentions
 from annotated_reader.sanitize import sanitize
 from annotated_reader.seed_parser import decode_seed, parse_seed
 
-OUR_TAGS = {"article", "p", "h1", "h2", "a", "span", "figure", "figcaption", "aside", "section", "div", "time",
+OUR_TAGS = {"article", "p", "h1", "h2", "a", "span", "figure", "figcaption", "aside", "section", "div", "time", "pre", "code",
             "nav", "ul", "ol", "li"}
 OUR_ATTRIBUTES = {"class", "id", "href", "title", "data-entity", "data-source", "datetime", "lang", "dir", "aria-label",
                   "data-search-exclude"}

@@ -10,7 +10,6 @@ link rewriting, so MkDocs still validates every one of them and every anchor.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -21,6 +20,8 @@ from markdown.util import AtomicString
 
 from .article import Article, Block, Comment, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog
+from .citation import bibtex, chicago
+from .dates import format_date
 from .elements import append_text, detached, element, placeholder
 from .markup import entity_href, mention_element
 from .mentions import Mention
@@ -31,8 +32,9 @@ def article_src_uri(slug: str) -> str:
     return f"articles/{slug}.md"
 
 
-def format_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+def page_path(src_uri: str) -> str:
+    """Where a page is published, relative to the site root (the site uses .html addresses)."""
+    return src_uri.removesuffix(".md") + ".html"
 
 
 def render_article(article: Article) -> str:
@@ -174,6 +176,15 @@ class _Builder:
         if comment.date_text:
             element(element(box, "p", class_="ar-comment-date"), "time", comment.date_text, datetime=str(comment.date))
 
+    def citation(self, root: etree.Element) -> None:
+        """How to cite the original article, and this page's paragraphs."""
+        section = element(root, "section", class_="ar-cite ar-ui", id="cite")
+        element(section, "h2", "Cite this article", id="cite-this-article")
+        element(section, "p", chicago(self.article), class_="ar-cite-chicago")
+        code = element(element(section, "pre", class_="ar-cite-bibtex"), "code")
+        code.text = AtomicString(bibtex(self.article, page_path(article_src_uri(self.article.slug))))
+        element(section, "p", "Each numbered paragraph has its own address: follow or copy its number.")
+
     def panel(self, root: etree.Element) -> None:
         """The names the article mentions, by type, with counts; the template shows it beside the text."""
         nav = element(root, "nav", class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
@@ -202,6 +213,7 @@ def build_article(article: Article, mentions: list[Mention], catalog: Catalog) -
     root = etree.Element("article", {"class": "ar-article ar-nolink", "data-source": article.source.name})
     builder.header(root)
     builder.body(root)
+    builder.citation(root)
     builder.panel(root)
     builder.comments(root)
     return root

@@ -16,6 +16,7 @@ from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import coverage_json, find_candidates, render_coverage
 from .entity_page import build_mentions, render_entity_page
 from .errors import InputError, Problem
+from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
 from .linker import Linker, alias_key
 from .listings import render_latest, render_listings
 from .mentions import LinkMode, MentionIndex, find_mentions
@@ -23,9 +24,19 @@ from .registers import REGISTERS, render_register, render_register_links
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
 from .structured_data import entity_json_ld
+from .timeline import render_timeline
 
+TIMELINE_PAGE = "explore/timeline.md"
+DATA_PAGE = "data/index.md"
 COVERAGE_PAGE = "maintainers/coverage.md"
 COVERAGE_DATA = "maintainers/coverage.json"
+
+
+EXPLORE_LINKS = f"""## Explore
+
+- [Timeline](/{TIMELINE_PAGE}) of events and articles
+- [Open data](/{DATA_PAGE}): entities, mentions and the graph, to download
+"""
 
 
 @dataclass
@@ -49,6 +60,11 @@ class Corpus:
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
         pages.update(render_listings(self.articles.values()))
+        pages[TIMELINE_PAGE] = render_timeline(self.catalog, self.articles)
+        pages[DATA_PAGE] = render_data_page(self.catalog, self.index, self.articles)
+        pages[ENTITIES_FILE] = entities_json(self.catalog, self.index)
+        pages[MENTIONS_FILE] = mentions_csv(self.articles, self.index)
+        pages[GRAPH_FILE] = graph_jsonld(self.articles, self.catalog, self.index)
         candidates = find_candidates(self.articles, self.index)
         pages[COVERAGE_PAGE] = render_coverage(candidates, self.catalog, self.index)
         pages[COVERAGE_DATA] = coverage_json(candidates, self.catalog, self.index)
@@ -81,7 +97,8 @@ class Corpus:
                 "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
 
     def home_page(self, intro: str) -> str:
-        return "\n\n".join([intro.strip(), render_latest(self.articles.values()), render_register_links(self.catalog)])
+        return "\n\n".join([intro.strip(), render_latest(self.articles.values()), render_register_links(self.catalog),
+                            EXPLORE_LINKS])
 
 
 def read_articles(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:

@@ -48,3 +48,8 @@ def parse_iso_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def format_date(date: dt.date) -> str:
+    """The reader's form of a date: "2 January 2015"."""
+    return f"{date.day} {date:%B %Y}"

@@ -12,8 +12,9 @@ import xml.etree.ElementTree as etree
 from itertools import groupby
 
 from .article import Article, Block
-from .article_page import article_src_uri, format_date
+from .article_page import article_src_uri
 from .catalog import Catalog, Entity
+from .dates import format_date
 from .elements import append_text, detached, element, placeholder
 from .escape import escape_markdown
 from .listings import newest_first

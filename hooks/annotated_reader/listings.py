@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from slugify import slugify
 
 from .article import Article
-from .article_page import article_src_uri, format_date
+from .article_page import article_src_uri
+from .dates import format_date
 from .escape import escape_markdown
 
 PAGE_SIZE = 50

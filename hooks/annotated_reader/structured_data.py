@@ -15,7 +15,7 @@ SCHEMA_TYPES = {
 }
 
 
-def _entity_node(entity: Entity) -> dict:
+def entity_node(entity: Entity) -> dict:
     node = {"@type": SCHEMA_TYPES[entity.type], "name": entity.name, "description": entity.summary}
     names = [alias.text for alias in entity.aliases] + ([entity.arabic] if entity.arabic else [])
     if names:
@@ -44,7 +44,7 @@ def _script(data: dict) -> str:
 
 
 def entity_json_ld(entity: Entity) -> str:
-    return _script(_entity_node(entity))
+    return _script(entity_node(entity))
 
 
 def article_json_ld(article: Article, mentioned: list[Entity]) -> str:
