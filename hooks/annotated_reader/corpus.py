@@ -14,12 +14,14 @@ from .article import Article
 from .article_page import article_meta, article_src_uri, build_article, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import coverage_json, find_candidates, render_coverage
+from .elements import placeholder
 from .entity_page import build_mentions, render_entity_page
 from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
 from .linker import Linker, alias_key
 from .listings import render_latest, render_listings
 from .mentions import LinkMode, MentionIndex, find_mentions
+from .network import build_neighbourhood, build_network
 from .registers import REGISTERS, render_register, render_register_links
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
@@ -27,6 +29,7 @@ from .structured_data import entity_json_ld
 from .timeline import render_timeline
 
 TIMELINE_PAGE = "explore/timeline.md"
+NETWORK_PAGE = "explore/network.md"
 DATA_PAGE = "data/index.md"
 COVERAGE_PAGE = "maintainers/coverage.md"
 COVERAGE_DATA = "maintainers/coverage.json"
@@ -34,6 +37,7 @@ COVERAGE_DATA = "maintainers/coverage.json"
 
 EXPLORE_LINKS = f"""## Explore
 
+- [Network](/{NETWORK_PAGE}) of people, organisations, places, events and terms
 - [Timeline](/{TIMELINE_PAGE}) of events and articles
 - [Open data](/{DATA_PAGE}): entities, mentions and the graph, to download
 """
@@ -61,6 +65,7 @@ class Corpus:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
         pages.update(render_listings(self.articles.values()))
         pages[TIMELINE_PAGE] = render_timeline(self.catalog, self.articles)
+        pages[NETWORK_PAGE] = f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
         pages[DATA_PAGE] = render_data_page(self.catalog, self.index, self.articles)
         pages[ENTITIES_FILE] = entities_json(self.catalog, self.index)
         pages[MENTIONS_FILE] = mentions_csv(self.articles, self.index)
@@ -79,7 +84,11 @@ class Corpus:
             return {"article": lambda: build_article(article, self.index.by_article[article.slug], self.catalog)}
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
-            return {"mentions": lambda: build_mentions(self.catalog[entity_id], self.index, self.articles)}
+            entity = self.catalog[entity_id]
+            return {"mentions": lambda: build_mentions(entity, self.index, self.articles),
+                    "neighbourhood": lambda: build_neighbourhood(entity, self.catalog, self.index)}
+        if src_uri == NETWORK_PAGE:
+            return {"network": lambda: build_network(self.catalog, self.index)}
         return {}
 
     def article_of(self, src_uri: str) -> Article | None:

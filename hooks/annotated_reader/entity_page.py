@@ -132,9 +132,12 @@ def _mentions(entity: Entity, index: MentionIndex) -> list[str]:
 def _appears_with(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[str]:
     together = [(catalog[other], count) for other, count in index.appears_with(entity.id, APPEARS_WITH_LIMIT)
                 if other in catalog.entities]
-    if not together:
+    if not together and not entity.relations:
         return []
-    lines = ["## Appears with", "", "Named in the same paragraphs, most often first.", ""]
+    lines = ["## Connections", "", placeholder("neighbourhood"), ""]
+    if not together:
+        return lines
+    lines += ["## Appears with", "", "Named in the same paragraphs, most often first.", ""]
     lines += [f"- {entity_link(other)} — {count} paragraph{'s' if count != 1 else ''}" for other, count in together]
     return [*lines, ""]
 

@@ -99,7 +99,10 @@ class MentionIndex:
     def count(self, entity_id: str) -> int:
         return len(self.by_entity.get(entity_id, ()))
 
+    def together(self, entity_id: str) -> Counter[str]:
+        """Other entities named in the same paragraphs, with how many paragraphs."""
+        return self._together.get(entity_id, Counter())
+
     def appears_with(self, entity_id: str, limit: int) -> list[tuple[str, int]]:
-        """The entities most often named in the same paragraphs, with how many paragraphs."""
-        together = self._together.get(entity_id, Counter())
-        return sorted(together.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        """The entities most often named in the same paragraphs, most often first."""
+        return sorted(self.together(entity_id).items(), key=lambda item: (-item[1], item[0]))[:limit]
