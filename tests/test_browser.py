@@ -209,7 +209,8 @@ def test_desktop_screenshot(page, server):
     screenshot(page, "article-desktop")
 
 
-@pytest.mark.parametrize("path", ["index.html", ARTICLE, "organizations/isis.html", "registers/glossary.html"])
+@pytest.mark.parametrize("path", ["index.html", ARTICLE, "organizations/isis.html", "registers/glossary.html",
+                                  "explore/network.html", "explore/map.html", "places/damascus.html"])
 def test_no_serious_accessibility_violations(page, server, path):
     page.goto(f"{server}/{path}")
     results = Axe().run(page)

@@ -20,6 +20,7 @@ from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
 from .linker import Linker, alias_key
 from .listings import render_latest, render_listings
+from .maps import build_locator, build_map
 from .mentions import LinkMode, MentionIndex, find_mentions
 from .network import build_neighbourhood, build_network
 from .registers import REGISTERS, render_register, render_register_links
@@ -30,6 +31,7 @@ from .timeline import render_timeline
 
 TIMELINE_PAGE = "explore/timeline.md"
 NETWORK_PAGE = "explore/network.md"
+MAP_PAGE = "explore/map.md"
 DATA_PAGE = "data/index.md"
 COVERAGE_PAGE = "maintainers/coverage.md"
 COVERAGE_DATA = "maintainers/coverage.json"
@@ -38,6 +40,7 @@ COVERAGE_DATA = "maintainers/coverage.json"
 EXPLORE_LINKS = f"""## Explore
 
 - [Network](/{NETWORK_PAGE}) of people, organisations, places, events and terms
+- [Map](/{MAP_PAGE}) of the places the articles name
 - [Timeline](/{TIMELINE_PAGE}) of events and articles
 - [Open data](/{DATA_PAGE}): entities, mentions and the graph, to download
 """
@@ -66,6 +69,7 @@ class Corpus:
         pages.update(render_listings(self.articles.values()))
         pages[TIMELINE_PAGE] = render_timeline(self.catalog, self.articles)
         pages[NETWORK_PAGE] = f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
+        pages[MAP_PAGE] = f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
         pages[DATA_PAGE] = render_data_page(self.catalog, self.index, self.articles)
         pages[ENTITIES_FILE] = entities_json(self.catalog, self.index)
         pages[MENTIONS_FILE] = mentions_csv(self.articles, self.index)
@@ -86,9 +90,12 @@ class Corpus:
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
             entity = self.catalog[entity_id]
             return {"mentions": lambda: build_mentions(entity, self.index, self.articles),
-                    "neighbourhood": lambda: build_neighbourhood(entity, self.catalog, self.index)}
+                    "neighbourhood": lambda: build_neighbourhood(entity, self.catalog, self.index),
+                    "locator": lambda: build_locator(entity)}
         if src_uri == NETWORK_PAGE:
             return {"network": lambda: build_network(self.catalog, self.index)}
+        if src_uri == MAP_PAGE:
+            return {"map": lambda: build_map(self.catalog, self.index)}
         return {}
 
     def article_of(self, src_uri: str) -> Article | None:

@@ -155,6 +155,8 @@ def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex) ->
     lines = [f"# {escape_markdown(entity.name)}", ""]
     lines += _facts(entity)
     lines += [entity.prose.strip(), ""]
+    if entity.coordinates:
+        lines += ["## Location", "", placeholder("locator"), ""]
     lines += _relations(entity, catalog)
     lines += _mentions(entity, index)
     lines += _appears_with(entity, index, catalog)

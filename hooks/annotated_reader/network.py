@@ -36,6 +36,12 @@ def connections(entity: Entity, index: MentionIndex) -> Counter[str]:
     return weights
 
 
+def strongest(entity: Entity, catalog: Catalog, index: MentionIndex) -> list[tuple[Entity, int]]:
+    """The NEIGHBOURS_LIMIT strongest connections, ties broken by id so that every build agrees."""
+    ranked = sorted(connections(entity, index).items(), key=lambda item: (-item[1], item[0]))
+    return [(catalog[other], weight) for other, weight in ranked if other in catalog.entities][:NEIGHBOURS_LIMIT]
+
+
 def network_graph(catalog: Catalog, index: MentionIndex, limit: int = NETWORK_LIMIT) -> nx.Graph:
     ranked = sorted((e for e in catalog if index.count(e.id) or e.relations),
                     key=lambda e: (-index.count(e.id), -len(e.relations), e.id))[:limit]
@@ -77,11 +83,10 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
         element(row, "td", entity.type_label)
         element(row, "td", str(index.count(entity.id)))
         cell = element(row, "td")
-        strongest = [(catalog[other], weight) for other, weight in connections(entity, index).most_common(NEIGHBOURS_LIMIT)
-                     if other in catalog.entities]
-        for number, (other, weight) in enumerate(strongest):
+        neighbours = strongest(entity, catalog, index)
+        for number, (other, weight) in enumerate(neighbours):
             link = element(cell, "a", other.name, href=entity_href(other))
-            link.tail = f" ({weight})" + (", " if number < len(strongest) - 1 else "")
+            link.tail = f" ({weight})" + (", " if number < len(neighbours) - 1 else "")
 
 
 def build_network(catalog: Catalog, index: MentionIndex) -> etree.Element:
@@ -109,8 +114,7 @@ def build_network(catalog: Catalog, index: MentionIndex) -> etree.Element:
 
 def build_neighbourhood(entity: Entity, catalog: Catalog, index: MentionIndex) -> etree.Element:
     """A small radial drawing of one entity and its strongest connections."""
-    neighbours = [(other, weight) for other, weight in connections(entity, index).most_common(NEIGHBOURS_LIMIT)
-                  if other in catalog.entities]
+    neighbours = [(other.id, weight) for other, weight in strongest(entity, catalog, index)]
     width, height = 560, 360
     cx, cy = width / 2, height / 2
     root = detached("figure", class_="ar-figure-svg ar-neighbourhood ar-nolink")

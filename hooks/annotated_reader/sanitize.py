@@ -14,7 +14,7 @@ SVG_TAGS = {"svg", "g", "circle", "rect", "polygon", "line", "path", "text", "ti
             "tbody", "tr", "th", "td"}
 """The drawings (network, maps) and their table alternatives."""
 SVG_ATTRIBUTES = {"viewBox", "viewbox", "xmlns", "cx", "cy", "r", "x", "y", "width", "height", "points", "x1", "y1",
-                  "x2", "y2", "d", "stroke-width"}
+                  "x2", "y2", "d", "stroke-width", "text-anchor"}
 
 
 def sanitize(html: str) -> str:

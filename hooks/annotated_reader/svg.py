@@ -14,9 +14,10 @@ SHAPES = {"person": "circle", "organization": "square", "place": "triangle", "ev
 
 
 def svg(parent: etree.Element, width: int, height: int, title: str, **attributes: str) -> etree.Element:
-    """An accessible drawing: role img, its own title, and (via aria-describedby) its table alternative."""
+    """An accessible drawing: a named group (its nodes are links, so not role img), its own title, and
+    (via aria-describedby) its table alternative."""
     drawing = element(parent, "svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {width} {height}",
-                      role="img", class_="ar-svg", **attributes)
+                      role="group", aria_label=title, class_="ar-svg", **attributes)
     element(drawing, "title", title)
     return drawing
 
