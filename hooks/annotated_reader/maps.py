@@ -65,7 +65,7 @@ def _placed(catalog: Catalog) -> list[Entity]:
 def build_map(catalog: Catalog, index: MentionIndex) -> etree.Element:
     """Every place with coordinates, its dot sized by its mentions; a table says the same in words."""
     project = _Projection(960)
-    root = detached("div", class_="ar-map ar-nolink")
+    root = detached("div", class_="ar-map ar-nolink", data_search_exclude="")
     figure = element(root, "figure", class_="ar-figure-svg")
     drawing = svg(figure, project.width, project.height, "Map of the places the articles name",
                   aria_describedby="places-table")
@@ -99,7 +99,7 @@ def build_map(catalog: Catalog, index: MentionIndex) -> etree.Element:
 def build_locator(place: Entity) -> etree.Element:
     """A small map of the region with this place marked."""
     project = _Projection(480)
-    root = detached("figure", class_="ar-figure-svg ar-locator ar-nolink")
+    root = detached("figure", class_="ar-figure-svg ar-locator ar-nolink", data_search_exclude="")
     drawing = svg(root, project.width, project.height, f"Where {place.name} is")
     _outlines(drawing, project, labels=False)
     lat, lon = place.coordinates

@@ -94,7 +94,7 @@ def build_network(catalog: Catalog, index: MentionIndex) -> etree.Element:
     graph = network_graph(catalog, index)
     positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight", iterations=100) if len(graph) else {}
     places = _scaled({node: (float(x), float(y)) for node, (x, y) in positions.items()}, WIDTH, HEIGHT, MARGIN)
-    root = detached("div", class_="ar-network ar-nolink")
+    root = detached("div", class_="ar-network ar-nolink", data_search_exclude="")
     figure = element(root, "figure", class_="ar-figure-svg")
     drawing = svg(figure, WIDTH, HEIGHT, f"Network of the {len(graph)} most mentioned entities",
                   aria_describedby="connections-table")
@@ -117,7 +117,7 @@ def build_neighbourhood(entity: Entity, catalog: Catalog, index: MentionIndex) -
     neighbours = [(other.id, weight) for other, weight in strongest(entity, catalog, index)]
     width, height = 560, 360
     cx, cy = width / 2, height / 2
-    root = detached("figure", class_="ar-figure-svg ar-neighbourhood ar-nolink")
+    root = detached("figure", class_="ar-figure-svg ar-neighbourhood ar-nolink", data_search_exclude="")
     drawing = svg(root, width, height, f"{entity.name} and its strongest connections")
     places = {other: (cx + 140 * math.cos(2 * math.pi * k / len(neighbours)),
                       cy + 130 * math.sin(2 * math.pi * k / len(neighbours))) for k, (other, _) in enumerate(neighbours)}
