@@ -6,11 +6,27 @@ no later treeprocessor reads it as Markdown.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from .escape import script_runs
+_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_RUN = re.compile(f"[{_ARABIC_LETTERS}]+(?:[\\s\u200c\u200f]+[{_ARABIC_LETTERS}]+)*")
+
+
+def script_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is Arabic script) runs, so Arabic can be marked right-to-left."""
+    runs, position = [], 0
+    for run in _ARABIC_RUN.finditer(text):
+        if run.start() > position:
+            runs.append((text[position:run.start()], False))
+        runs.append((run.group(), True))
+        position = run.end()
+    if position < len(text):
+        runs.append((text[position:], False))
+    return runs
+
 
 PLACEHOLDER_ATTRIBUTE = "data-ar-build"
 """Marks the paragraph a built part replaces; its value says which part."""

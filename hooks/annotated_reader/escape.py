@@ -36,26 +36,3 @@ def _escape_block_start(match: re.Match[str]) -> str:
 def script_json(data: object) -> str:
     """``data`` as JSON that can sit inside a ``<script>`` element: no '<' survives to end it."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-
-
-_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_ARABIC_RUN = re.compile(f"[{_ARABIC_LETTERS}]+(?:[\\s\u200c\u200f]+[{_ARABIC_LETTERS}]+)*")
-
-
-def script_runs(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, is Arabic script) runs, so Arabic can be marked right-to-left."""
-    runs, position = [], 0
-    for run in _ARABIC_RUN.finditer(text):
-        if run.start() > position:
-            runs.append((text[position:run.start()], False))
-        runs.append((run.group(), True))
-        position = run.end()
-    if position < len(text):
-        runs.append((text[position:], False))
-    return runs
-
-
-def seed_markdown(text: str) -> str:
-    """Seed text as escaped Markdown, with runs of Arabic script marked as right-to-left Arabic."""
-    return "".join(f'<span lang="ar" dir="rtl">{escape_markdown(piece)}</span>' if arabic else escape_markdown(piece)
-                   for piece, arabic in script_runs(text))
