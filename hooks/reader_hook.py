@@ -10,15 +10,16 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import Corpus, load_corpus
 from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import cards_json, entities_in, take_panel
+from annotated_reader.page_data import cards_json, entities_in, search_view, take_panel
 from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
@@ -86,3 +87,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, lambda uri: files.get_file_from_path(uri).url)
     html, page.meta["ar_panel"] = take_panel(html)
     return html
+
+
+@event_priority(100)
+def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Material's search indexes ``page.content`` in this event: hand it the lighter view first."""
+    page.meta["_ar_content"] = page.content
+    page.content = search_view(page.content)
+    return context
+
+
+@event_priority(-100)
+def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Put the full content back before the page's template renders it."""
+    page.content = page.meta.pop("_ar_content")
+    return context
+
+
+on_page_context = CombinedEvent(_before_search_indexing, _after_search_indexing)

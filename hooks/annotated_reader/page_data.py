@@ -13,6 +13,8 @@ from .catalog import Catalog
 from .escape import script_json
 
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
+_MENTION = re.compile(r'<(a|span) class="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
+_NUMBER = re.compile(r'<a class="ar-pnum[^"]*"[^>]*>[^<]*</a> ?')
 _PANEL = re.compile(r'<nav\b[^>]*\bar-in-this-article\b.*?</nav>', re.DOTALL)
 
 
@@ -46,3 +48,9 @@ def take_panel(html: str) -> tuple[str, str | None]:
     if not match:
         return html, None
     return html[:match.start()] + html[match.end():], match.group(0)
+
+
+def search_view(html: str) -> str:
+    """The page as the search indexer needs it: the same text without the mention and paragraph-number
+    markup, which would only cost the indexer time (an article carries hundreds of mentions)."""
+    return _NUMBER.sub("", _MENTION.sub(r"\2", html))
