@@ -328,3 +328,15 @@ def test_arabic_script_inside_english_text_is_marked_right_to_left(fixture_site)
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     arabic = soup.select_one('#p1 span[lang="ar"]')
     assert (arabic.get_text(), arabic["dir"]) == ("السوق", "rtl")
+
+
+def test_sidecar_alias_hints_switch_off_and_pin_names_for_one_article(project):
+    sidecar = project / "seeds/000_b7d30180e4dc4172.yml"
+    hints = 'alias_hints:\n  Assad: null\n  "field commanders": free-syrian-army\n'
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + hints, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.page(ARTICLE)
+    assert not page.select('[data-entity="bashar-al-assad"]')
+    pinned = [m.get_text() for m in page.select('[data-entity="free-syrian-army"]')]
+    assert "field commanders" in pinned
