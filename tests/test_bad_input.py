@@ -45,6 +45,8 @@ CASES = {
                             rf"{SEED}\.yml:2: unknown key 'colour' — remove it or use one of: title, author"),
     "bad sidecar date": (write(f"{SEED}.yml", "date: 2 January\n"),
                          rf"{SEED}\.yml:1: date '2 January' is not a date — write it as YYYY-MM-DD"),
+    "alias hint to a missing entity": (write(f"{SEED}.yml", "alias_hints:\n  Assad: nobody\n"),
+                                       rf"{SEED}\.yml: alias hint 'Assad' names unknown entity 'nobody'"),
     "sidecar without seed": (write("seeds/orphan.yml", "title: Lost\n"), r"seeds/orphan\.yml: is a sidecar without a seed"),
     "broken front matter": (edit("docs/glossary/emir.md", "type: term", "type: [term"),
                             r"docs/glossary/emir\.md:\d+: front matter is not valid YAML \(.*\) — fix the YAML syntax there"),
