@@ -6,6 +6,7 @@ is imported here at the top, never inside a function.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,17 +15,19 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import Corpus, load_corpus
 from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import cards_json, entities_in, search_view, take_panel
+from annotated_reader.page_data import cards_json, entities_in, search_view
 from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
 _state = AnnotatorState()
 _corpus: Corpus | None = None
+_files: Files | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,7 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read catalog and seeds, report every problem, and add the generated pages."""
-    global _corpus
+    global _corpus, _files
+    _files = files
     entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
                     for f in files.documentation_pages() if is_entity_page(f.src_uri)]
     seeds = Path(config.config_file_path).parent / "seeds"
@@ -72,6 +76,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _state.builders = _corpus.builders(src_uri)
     if article:
         page.meta.update(_corpus.article_meta(article))
+        return ""  # the article is written as HTML when its page is: see _before_search_indexing
     if entity_id in _corpus.catalog.entities:
         page.meta.update(_corpus.entity_meta(entity_id))
         return _corpus.entity_page(entity_id)
@@ -81,19 +86,50 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Sanitize pages that carry seed text; hand the templates the page's card data and panel."""
-    if page.meta.get("article") or is_entity_page(page.file.src_uri):
+    """Sanitize pages that carry seed text and hand the templates their card data.
+
+    An article page tells MkDocs its anchors now, so links into it are checked, and is
+    written later, when its template renders: MkDocs holds every page's content between
+    the two, and articles are the bulk of a corpus.
+    """
+    if article := _corpus.article_of(page.file.src_uri):
+        page.present_anchor_ids = _corpus.article_anchors(article)
+        return ""
+    if is_entity_page(page.file.src_uri):
         html = sanitize(html)
-    page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, lambda uri: files.get_file_from_path(uri).url)
-    html, page.meta["ar_panel"] = take_panel(html)
+    page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, _site_url)
     return html
+
+
+@functools.cache
+def _site_url(src_uri: str) -> str:
+    """The address of a docs page from the site root."""
+    return _file(src_uri).url
+
+
+def _file(src_uri: str) -> File:
+    file = _files.get_file_from_path(src_uri)
+    if file is None:
+        raise PluginError(f"annotated_reader: no page '{src_uri}' — the catalog names a page that MkDocs does not have")
+    return file
+
+
+def _write_article(page: Page) -> str:
+    """Put the article's HTML, panel, contents and card data on the page; return the view for search."""
+    article = _corpus.article_of(page.file.src_uri)
+    written = _corpus.article_page(article, functools.cache(lambda src_uri: _file(src_uri).url_relative_to(page.file)))
+    page.content, page.meta["ar_panel"] = sanitize(written.html), written.panel  # the panel holds no seed text
+    title, *sections = [{"level": h.level, "id": h.id, "name": h.html, "children": []} for h in written.headings]
+    page.toc = get_toc([{**title, "children": sections}])
+    page.meta["ar_cards"] = cards_json(_corpus.article_entities(article), _corpus.catalog, _site_url)
+    return written.search_html  # the same writer's escaping, the same text
 
 
 @event_priority(100)
 def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Material's search indexes ``page.content`` in this event: hand it the lighter view first."""
-    page.meta["_ar_content"] = page.content
-    page.content = search_view(page.content)
+    """Write an article page now. Material's search indexes ``page.content`` in this event: hand it a lighter view."""
+    view = _write_article(page) if page.meta.get("article") else search_view(page.content)
+    page.meta["_ar_content"], page.content = page.content, view
     return context
 
 
@@ -105,3 +141,10 @@ def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav:
 
 
 on_page_context = CombinedEvent(_before_search_indexing, _after_search_indexing)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """An article's HTML is in the written page now; let it go rather than hold every article to the end."""
+    if page.meta.get("article"):
+        page.content = None
+    return output

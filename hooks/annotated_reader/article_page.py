@@ -1,31 +1,34 @@
-"""Renders an :class:`Article` and its mentions as its page.
+"""Renders an :class:`Article` and its mentions as the HTML of its page.
 
-The page's Markdown is one placeholder; :func:`build_article` makes the whole article as
-an element tree, which the extension (:mod:`.annotate`) puts in the placeholder's place.
-Seed text is only ever set as element text: it never passes through Markdown, so it
-cannot be read as syntax, the serializer escapes it for HTML, and no inline pattern has
-to scan it. The mention links are ``/people/x.md``-style paths in the tree before MkDocs'
-link rewriting, so MkDocs still validates every one of them and every anchor.
+Seed text is escaped as it is written (:mod:`.html_text`) and never passes through
+Markdown, so it cannot be read as syntax and no inline pattern has to scan it. Links to
+entity pages are addresses relative to the article's page, made by the ``url`` function
+the caller passes (the hook resolves them through MkDocs' files, so a missing page is an
+error, not a dead link); :func:`anchor_ids` tells MkDocs which anchors the page has, so
+links into it from other pages are still checked.
 """
 
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Iterable
-
-import yaml
-from markdown.util import AtomicString
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .article import Article, Block, Comment, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog
 from .citation import bibtex, chicago
 from .dates import format_date
-from .elements import append_text, detached, element, placeholder
-from .markup import entity_href, mention_element
+from .html_text import attributes, escape_text, seed_text, tag
+from .markup import mention_attributes
 from .mentions import Mention
 from .structured_data import article_json_ld
+
+UrlOf = Callable[[str], str]
+"""Maps a docs path (``people/x.md``) to its address from the page being written."""
+
+FIXED_ANCHORS = ("title", "cite", "cite-this-article")
+COMMENTS_ANCHOR = "reader-comments"
 
 
 def article_src_uri(slug: str) -> str:
@@ -37,183 +40,211 @@ def page_path(src_uri: str) -> str:
     return src_uri.removesuffix(".md") + ".html"
 
 
-def render_article(article: Article) -> str:
-    """The Markdown source of an article's page: its title for MkDocs, and the placeholder."""
-    # Material prints the title into the page unescaped, so it is escaped here.
-    meta = {"title": html.escape(article.title), "hide": ["toc"]}
-    front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
-    return f"---\n{front_matter}\n---\n\n{placeholder('article')}"
-
-
 def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) -> dict:
-    """Page metadata the hook adds (kept out of the Markdown: no YAML round trip for it)."""
+    """Page metadata the hook sets; Material prints title and description unescaped, so they are escaped here."""
     mentioned = [catalog[entity_id] for entity_id in dict.fromkeys(m.entity_id for m in mentions)]
-    meta = {"article": article.slug, "json_ld": article_json_ld(article, mentioned)}
+    meta = {"title": html.escape(article.title), "hide": ["toc"], "article": article.slug,
+            "json_ld": article_json_ld(article, mentioned)}
     if article.standfirst:
-        meta["description"] = html.escape(article.standfirst.text)  # printed unescaped by Material
+        meta["description"] = html.escape(article.standfirst.text)
     return meta
 
 
-def _text_with_mentions(parent: etree.Element, block: Block, mentions: list[Mention], catalog: Catalog) -> None:
-    position = 0
-    for mention in mentions:
-        append_text(parent, block.text[position:mention.start])
-        parent.append(mention_element(block.text[mention.start:mention.end], catalog[mention.entity_id],
-                                      mention.id, mention.full_link))
-        position = mention.end
-    append_text(parent, block.text[position:])
+def anchor_ids(article: Article, mentions: list[Mention]) -> set[str]:
+    """Every id the article's page has: its blocks, comments, mentions and fixed sections."""
+    ids = {*FIXED_ANCHORS, *(block.id for block in article.body), *(mention.id for mention in mentions)}
+    for comment in article.comments:
+        ids |= {f"comment-{comment.number}", *(paragraph.id for paragraph in comment.paragraphs)}
+    return ids | ({COMMENTS_ANCHOR} if article.comments else set())
 
 
-class _Builder:
-    """Builds the article's elements, each block with its own mentions."""
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    html: str
 
-    def __init__(self, article: Article, mentions: list[Mention], catalog: Catalog) -> None:
+
+@dataclass(frozen=True)
+class ArticlePage:
+    html: str
+    panel: str
+    """The "in this article" panel, which the template shows beside the text."""
+    headings: list[Heading]
+    """For the page's table of contents (and the skip link), in page order."""
+    search_html: str
+    """The same text without mention and paragraph-number markup, which would only slow the search indexer."""
+
+
+class _Writer:
+    """Writes the article's parts, each block with its own mentions."""
+
+    def __init__(self, article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf,
+                 numbered: bool = True) -> None:
         self.article = article
+        self.numbered = numbered
         self.catalog = catalog
+        self.url = url
         self.by_block: dict[str, list[Mention]] = {}
         for mention in mentions:
             self.by_block.setdefault(mention.block_id, []).append(mention)
         self.counts = Counter(mention.entity_id for mention in mentions)
+        self.headings: list[Heading] = []
+        self.openings: dict[tuple[str, bool], str] = {}
 
-    def text(self, parent: etree.Element, block: Block) -> None:
-        _text_with_mentions(parent, block, self.by_block.get(block.id, []), self.catalog)
+    def heading(self, level: int, text: str, anchor: str, **values: str) -> str:
+        """A heading with its permalink, as the site's ``toc`` extension writes them on other pages."""
+        self.headings.append(Heading(level, anchor, escape_text(text)))
+        permalink = tag("a", "¶", class_="headerlink", href=f"#{anchor}", title="Permanent link")
+        return tag(f"h{level}", escape_text(text) + permalink, id=anchor, **values)
 
-    def block(self, parent: etree.Element, tag: str, block: Block, classes: str, numbered: bool = False) -> etree.Element:
-        node = element(parent, tag, id=block.id, class_=classes)
-        if numbered:
-            number = block.id[1:]
-            element(node, "a", number, class_="ar-pnum ar-ui", href=f"#{block.id}",
-                    title=f"Link to paragraph {number}").tail = " "
-        self.text(node, block)
-        return node
+    def text(self, block: Block) -> str:
+        parts, position, text = [], 0, block.text
+        for mention in self.by_block.get(block.id, ()):
+            parts += [seed_text(text[position:mention.start]), self.mention(text[mention.start:mention.end], mention)]
+            position = mention.end
+        parts.append(seed_text(text[position:]))
+        return "".join(parts)
 
-    def header(self, root: etree.Element) -> None:
+    def mention(self, text: str, mention: Mention) -> str:
+        """A mention element; what an entity's mentions share is escaped once per page (ids are slugs)."""
+        key = (mention.entity_id, mention.full_link)
+        opening = self.openings.get(key)
+        if opening is None:
+            entity = self.catalog[mention.entity_id]
+            values = {**mention_attributes(entity, "", mention.full_link)}
+            del values["id"]
+            if mention.full_link:
+                values["href"] = self.url(entity.src_uri)
+            opening = self.openings[key] = f"<{'a' if mention.full_link else 'span'}{attributes(values)}"
+        return f'{opening} id="{mention.id}">{seed_text(text)}</{"a" if mention.full_link else "span"}>'
+
+    def block(self, name: str, block: Block, classes: str, numbered: bool = False) -> str:
+        number = ""
+        if numbered and self.numbered:
+            digits = block.id[1:]
+            number = tag("a", digits, class_="ar-pnum ar-ui", href=f"#{block.id}", title=f"Link to paragraph {digits}") + " "
+        return tag(name, number + self.text(block), class_=classes, id=block.id)
+
+    def header(self) -> str:
         """Byline, title, date and source, in the order the seed gives them."""
         article = self.article
-        if article.byline and article.byline_before_title:
-            self.byline(root)
-        element(root, "h1", article.title, id="title")
-        if article.byline and not article.byline_before_title:
-            self.byline(root)
-        facts: list[etree.Element] = []
+        byline = self.byline() if article.byline else ""
+        parts = [byline if article.byline_before_title else "", self.heading(1, article.title, "title"),
+                 "" if article.byline_before_title else byline]
+        facts = []
         if article.date_text:
-            facts.append(detached("time", article.date_text, datetime=str(article.date)))
+            facts.append(tag("time", escape_text(article.date_text), datetime=str(article.date)))
         elif article.date:
-            facts.append(detached("time", format_date(article.date), class_="ar-ui", datetime=str(article.date)))
+            facts.append(tag("time", escape_text(format_date(article.date)), class_="ar-ui", datetime=str(article.date)))
         if article.url:
-            source = detached("span", "Source: ", class_="ar-ui")
-            element(source, "a", article.publication or article.url, href=article.url, rel="nofollow noopener")
-            facts.append(source)
+            link = tag("a", escape_text(article.publication or article.url), href=article.url, rel="nofollow noopener")
+            facts.append(tag("span", "Source: " + link, class_="ar-ui"))
         elif article.publication:
-            facts.append(detached("span", f"Source: {article.publication}", class_="ar-ui"))
+            facts.append(tag("span", escape_text(f"Source: {article.publication}"), class_="ar-ui"))
         if facts:
-            meta = element(root, "p", class_="ar-meta")
-            for number, fact in enumerate(facts):
-                if number:
-                    meta.append(detached("span", " · ", class_="ar-ui", aria_hidden="true"))
-                meta.append(fact)
+            separator = tag("span", " · ", class_="ar-ui", aria_hidden="true")
+            parts.append(tag("p", separator.join(facts), class_="ar-meta"))
+        return "".join(parts)
 
-    def byline(self, root: etree.Element) -> None:
+    def byline(self) -> str:
         """As the seed writes it; "By" is added as a label when the seed has only the name."""
         article = self.article
-        line = element(root, "p", class_="ar-byline")
         if article.byline_text and article.byline_text != article.byline:
-            line.text = AtomicString(article.byline_text)
-        else:
-            element(line, "span", "By ", class_="ar-ui").tail = AtomicString(article.byline or "")
+            return tag("p", escape_text(article.byline_text), class_="ar-byline")
+        return tag("p", tag("span", "By ", class_="ar-ui") + escape_text(article.byline or ""), class_="ar-byline")
 
-    def body(self, root: etree.Element) -> None:
+    def body(self) -> str:
         """The body in seed order; consecutive list items of one kind make one list."""
-        current_list: etree.Element | None = None
+        parts: list[str] = []
+        open_list: str | None = None
         for block in self.article.body:
-            if block.kind is not Kind.LIST_ITEM:
-                current_list = None
-            match block.kind:
-                case Kind.STANDFIRST:
-                    self.block(root, "p", block, "ar-standfirst")
-                case Kind.CAPTION:
-                    self.caption(root, block)
-                case Kind.LIST_ITEM:
-                    tag = "ol" if block.ordered else "ul"
-                    if current_list is None or current_list.tag != tag:
-                        current_list = element(root, tag, class_="ar-list")
-                    self.block(current_list, "li", block, "ar-list-item", numbered=True)
-                case Kind.SUBHEADING:
-                    element(root, "h2", block.text, id=block.id, class_="ar-subheading")
-                case Kind.PULL_QUOTE:
-                    aside = element(root, "aside", class_="ar-pull-quote")
-                    element(aside, "p", "Pull quote", class_="ar-ui ar-label")
-                    self.block(aside, "p", block, "ar-pull-quote-text")
-                case Kind.QUESTION | Kind.ANSWER:
-                    self.block(root, "p", block, f"ar-para ar-{block.kind.value}", numbered=True)
-                case _:
-                    self.block(root, "p", block, "ar-para", numbered=True)
+            list_tag = ("ol" if block.ordered else "ul") if block.kind is Kind.LIST_ITEM else None
+            if open_list and open_list != list_tag:
+                parts.append(f"</{open_list}>")
+                open_list = None
+            if list_tag and not open_list:
+                parts.append(f'<{list_tag} class="ar-list">')
+                open_list = list_tag
+            parts.append(self.body_block(block))
+        if open_list:
+            parts.append(f"</{open_list}>")
+        return "".join(parts)
 
-    def caption(self, root: etree.Element, block: Block) -> None:
-        figure = element(root, "figure", class_="ar-figure", id=block.id)
-        caption = element(figure, "figcaption")
-        element(caption, "span", "Photo: ", class_="ar-ui")
-        self.text(caption, block)
+    def body_block(self, block: Block) -> str:
+        match block.kind:
+            case Kind.STANDFIRST:
+                return self.block("p", block, "ar-standfirst")
+            case Kind.CAPTION:
+                return self.caption(block)
+            case Kind.LIST_ITEM:
+                return self.block("li", block, "ar-list-item", numbered=True)
+            case Kind.SUBHEADING:
+                return self.heading(2, block.text, block.id, class_="ar-subheading")
+            case Kind.PULL_QUOTE:
+                label = tag("p", "Pull quote", class_="ar-ui ar-label")
+                return tag("aside", label + self.block("p", block, "ar-pull-quote-text"), class_="ar-pull-quote")
+            case Kind.QUESTION | Kind.ANSWER:
+                return self.block("p", block, f"ar-para ar-{block.kind.value}", numbered=True)
+            case _:
+                return self.block("p", block, "ar-para", numbered=True)
+
+    def caption(self, block: Block) -> str:
+        inner = tag("span", "Photo: ", class_="ar-ui") + self.text(block)
         if block.credit:
-            append_text(caption, " ")
-            element(caption, "span", f"({block.credit})", class_="ar-credit")
+            inner += " " + tag("span", escape_text(f"({block.credit})"), class_="ar-credit")
+        return tag("figure", tag("figcaption", inner), class_="ar-figure", id=block.id)
 
-    def comments(self, root: etree.Element) -> None:
+    def comments(self) -> str:
         if not self.article.comments:
-            return
-        section = element(root, "section", class_="ar-comments")
-        element(section, "h2", "Reader comments", id="reader-comments", class_="ar-ui")
-        element(section, "p", "Written by readers, not by the author; shown as received.", class_="ar-ui ar-comments-note")
-        for comment in self.article.comments:
-            self.comment(section, comment)
+            return ""
+        inner = self.heading(2, "Reader comments", COMMENTS_ANCHOR, class_="ar-ui")
+        inner += tag("p", "Written by readers, not by the author; shown as received.", class_="ar-ui ar-comments-note")
+        return tag("section", inner + "".join(map(self.comment, self.article.comments)), class_="ar-comments")
 
-    def comment(self, section: etree.Element, comment: Comment) -> None:
-        box = element(section, "div", class_="ar-comment", id=f"comment-{comment.number}")
-        if comment.author:
-            element(box, "p", comment.author, class_="ar-comment-author")
-        for paragraph in comment.paragraphs:
-            self.block(box, "p", paragraph, "ar-comment-text")
+    def comment(self, comment: Comment) -> str:
+        inner = tag("p", escape_text(comment.author), class_="ar-comment-author") if comment.author else ""
+        inner += "".join(self.block("p", paragraph, "ar-comment-text") for paragraph in comment.paragraphs)
         if comment.date_text:
-            element(element(box, "p", class_="ar-comment-date"), "time", comment.date_text, datetime=str(comment.date))
+            date = tag("time", escape_text(comment.date_text), datetime=str(comment.date))
+            inner += tag("p", date, class_="ar-comment-date")
+        return tag("div", inner, class_="ar-comment", id=f"comment-{comment.number}")
 
-    def citation(self, root: etree.Element) -> None:
+    def citation(self) -> str:
         """How to cite the original article, and this page's paragraphs."""
-        section = element(root, "section", class_="ar-cite ar-ui", id="cite")
-        element(section, "h2", "Cite this article", id="cite-this-article")
-        element(section, "p", chicago(self.article), class_="ar-cite-chicago")
-        code = element(element(section, "pre", class_="ar-cite-bibtex"), "code")
-        code.text = AtomicString(bibtex(self.article, page_path(article_src_uri(self.article.slug))))
-        element(section, "p", "Each numbered paragraph has its own address: follow or copy its number.")
+        cite = bibtex(self.article, page_path(article_src_uri(self.article.slug)))
+        inner = self.heading(2, "Cite this article", "cite-this-article")
+        inner += tag("p", escape_text(chicago(self.article)), class_="ar-cite-chicago")
+        inner += tag("pre", tag("code", escape_text(cite)), class_="ar-cite-bibtex")
+        inner += tag("p", "Each numbered paragraph has its own address: follow or copy its number.")
+        return tag("section", inner, class_="ar-cite ar-ui", id="cite")
 
-    def panel(self, root: etree.Element) -> None:
+    def panel(self) -> str:
         """The names the article mentions, by type, with counts; the template shows it beside the text."""
-        nav = element(root, "nav", class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
-        title = element(nav, "p", "In this article", class_="ar-panel-title")
-        element(title, "span", f"{len(self.counts)} names", class_="ar-count")
+        parts = [tag("p", "In this article" + tag("span", f"{len(self.counts)} names", class_="ar-count"),
+                     class_="ar-panel-title")]
         for entity_type, plural in ENTITY_TYPE_PLURALS.items():
             entities = sorted((self.catalog[i] for i in self.counts if self.catalog[i].type == entity_type),
                               key=lambda entity: (-self.counts[entity.id], entity.name.casefold()))
             if entities:
-                element(nav, "p", plural, class_=f"ar-panel-group ar-{entity_type}")
-                self.panel_list(nav, entities)
+                parts.append(tag("p", escape_text(plural), class_=f"ar-panel-group ar-{entity_type}"))
+                parts.append(tag("ul", "".join(map(self.panel_item, entities))))
+        return tag("nav", "".join(parts), class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
 
-    def panel_list(self, nav: etree.Element, entities: Iterable) -> None:
-        items = element(nav, "ul")
-        for entity in entities:
-            item = element(items, "li")
-            element(item, "a", entity.name, href=entity_href(entity)).tail = " "
-            count = self.counts[entity.id]
-            number = element(item, "span", str(count), class_="ar-count")
-            element(number, "span", f" mention{'s' if count != 1 else ''}", class_="ar-sr")
+    def panel_item(self, entity) -> str:
+        count = self.counts[entity.id]
+        number = tag("span", f"{count}" + tag("span", f" mention{'s' if count != 1 else ''}", class_="ar-sr"),
+                     class_="ar-count")
+        return tag("li", tag("a", escape_text(entity.name), href=self.url(entity.src_uri)) + " " + number)
 
 
-def build_article(article: Article, mentions: list[Mention], catalog: Catalog) -> etree.Element:
-    """The whole article as elements: header, body in seed order, the panel, reader comments."""
-    builder = _Builder(article, mentions, catalog)
-    root = etree.Element("article", {"class": "ar-article ar-nolink", "data-source": article.source.name})
-    builder.header(root)
-    builder.body(root)
-    builder.citation(root)
-    builder.panel(root)
-    builder.comments(root)
-    return root
+def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> ArticlePage:
+    """The article (header, body in seed order, citation, reader comments), its panel and its headings."""
+    writer = _Writer(article, mentions, catalog, url)
+    search = _Writer(article, [], catalog, url, numbered=False)
+    return ArticlePage(_article(writer), writer.panel(), writer.headings, _article(search))
+
+
+def _article(writer: _Writer) -> str:
+    inner = writer.header() + writer.body() + writer.citation() + writer.comments()
+    return tag("article", inner, class_="ar-article ar-nolink", data_source=writer.article.source.name)

@@ -16,6 +16,7 @@ import yaml
 
 from .errors import Problem
 from .relations import RELATION_TYPES
+from .yaml_data import load_yaml
 
 ENTITY_TYPES = {
     "person": "Person",
@@ -37,9 +38,6 @@ OPTIONAL_FIELDS = (
     "aliases", "forms", "arabic", "wikidata", "coordinates", "date", "end", "relations", "sources",
 )
 SUMMARY_MAX_CHARS = 200
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's loader where PyYAML has it: the same safe subset, several times faster."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WIKIDATA = re.compile(r"^Q[1-9]\d*$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -230,7 +228,7 @@ def read_entity(path: Path, src_uri: str, text: str) -> tuple[Entity | None, lis
                                        "rename the file in lowercase ASCII words joined by hyphens"))
         return None, [], report
     try:
-        data = yaml.load(front_matter, Loader=_YAML_LOADER) if front_matter else None
+        data = load_yaml(front_matter) if front_matter else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else None

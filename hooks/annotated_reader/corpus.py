@@ -11,7 +11,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .article import Article
-from .article_page import article_meta, article_src_uri, build_article, render_article
+from .article_page import ArticlePage, UrlOf, anchor_ids, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import coverage_json, find_candidates, render_coverage
 from .elements import placeholder
@@ -61,9 +61,7 @@ class Corpus:
 
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> content of every file the corpus adds: articles, registers, the coverage report."""
-        pages = {
-            article_src_uri(slug): render_article(article) for slug, article in self.articles.items()
-        }
+        pages = {article_src_uri(slug): "" for slug in self.articles}  # written by :meth:`article_page`
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
         pages.update(render_listings(self.articles.values()))
@@ -84,8 +82,6 @@ class Corpus:
 
     def builders(self, src_uri: str) -> dict[str, Callable[[], etree.Element]]:
         """The parts of a page that are built as elements, by placeholder key."""
-        if article := self.article_of(src_uri):
-            return {"article": lambda: build_article(article, self.index.by_article[article.slug], self.catalog)}
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
             entity = self.catalog[entity_id]
@@ -105,6 +101,17 @@ class Corpus:
 
     def article_meta(self, article: Article) -> dict:
         return article_meta(article, self.index.by_article[article.slug], self.catalog)
+
+    def article_anchors(self, article: Article) -> set[str]:
+        return anchor_ids(article, self.index.by_article[article.slug])
+
+    def article_page(self, article: Article, url: UrlOf) -> ArticlePage:
+        """The article's HTML, panel and headings, links made by ``url``."""
+        return render_article(article, self.index.by_article[article.slug], self.catalog, url)
+
+    def article_entities(self, article: Article) -> list[str]:
+        """Ids of the entities the article mentions, in reading order."""
+        return list(dict.fromkeys(mention.entity_id for mention in self.index.by_article[article.slug]))
 
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""

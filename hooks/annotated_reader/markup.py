@@ -30,3 +30,4 @@ def mention_element(text: str, entity: Entity, anchor: str, full_link: bool) -> 
         element.set("href", entity_href(entity))
     element.text = text
     return element
+

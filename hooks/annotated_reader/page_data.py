@@ -1,4 +1,4 @@
-"""What the templates add around a rendered page: its hover-card data and its "in this article" panel.
+"""What the templates and the search get besides a rendered page: its hover-card data and a lighter view.
 
 Card data holds only the entities the page mentions and is inlined in the page, so cards
 work offline and a page's size does not grow with the catalog.
@@ -13,9 +13,7 @@ from .catalog import Catalog
 from .escape import script_json
 
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
-_MENTION = re.compile(r'<(a|span) class="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
-_NUMBER = re.compile(r'<a class="ar-pnum[^"]*"[^>]*>[^<]*</a> ?')
-_PANEL = re.compile(r'<nav\b[^>]*\bar-in-this-article\b.*?</nav>', re.DOTALL)
+_MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
 
 
 def entities_in(html: str) -> list[str]:
@@ -41,16 +39,7 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
     return script_json(cards)
 
 
-def take_panel(html: str) -> tuple[str, str | None]:
-    """(the page without its "in this article" panel, the panel): rendered and link-checked with the
-    page, the panel is shown once, beside the text, by the template."""
-    match = _PANEL.search(html)
-    if not match:
-        return html, None
-    return html[:match.start()] + html[match.end():], match.group(0)
-
-
 def search_view(html: str) -> str:
-    """The page as the search indexer needs it: the same text without the mention and paragraph-number
-    markup, which would only cost the indexer time (an article carries hundreds of mentions)."""
-    return _NUMBER.sub("", _MENTION.sub(r"\2", html))
+    """A rendered page as the search indexer needs it: the same text without the mention markup,
+    which would only cost the indexer time."""
+    return _MENTION.sub(r"\2", html)

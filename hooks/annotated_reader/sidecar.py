@@ -14,6 +14,7 @@ import yaml
 from .article import Article
 from .dates import parse_iso_date
 from .errors import InputError, Problem
+from .yaml_data import load_yaml
 
 SIDECAR_KEYS = {
     "title": "the article's title, if the parser got it wrong",
@@ -42,7 +43,7 @@ def read_sidecar(path: Path) -> dict:
         return {}
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise InputError(Problem(path, mark.line + 1 if mark else None, "is not valid YAML",
