@@ -7,6 +7,7 @@ is imported here at the top, never inside a function.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +22,7 @@ from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import Corpus, load_corpus
 from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import cards_json, entities_in, search_view
+from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
 from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
@@ -114,10 +115,15 @@ def _file(src_uri: str) -> File:
     return file
 
 
+def _url_from(page: Page) -> Callable[[str], str]:
+    """Addresses of docs pages from ``page``, as MkDocs would write them."""
+    return functools.cache(lambda src_uri: _file(src_uri).url_relative_to(page.file))
+
+
 def _write_article(page: Page) -> str:
     """Put the article's HTML, panel, contents and card data on the page; return the view for search."""
     article = _corpus.article_of(page.file.src_uri)
-    written = _corpus.article_page(article, functools.cache(lambda src_uri: _file(src_uri).url_relative_to(page.file)))
+    written = _corpus.article_page(article, _url_from(page))
     page.content, page.meta["ar_panel"] = sanitize(written.html), written.panel  # the panel holds no seed text
     title, *sections = [{"level": h.level, "id": h.id, "name": h.html, "children": []} for h in written.headings]
     page.toc = get_toc([{**title, "children": sections}])
@@ -135,8 +141,9 @@ def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav
 
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Put the full content back before the page's template renders it."""
-    page.content = page.meta.pop("_ar_content")
+    """Put the full content back, with the parts written as text, before the page's template renders it."""
+    parts = _corpus.written_parts(page.file.src_uri, _url_from(page))
+    page.content = fill_placeholders(page.meta.pop("_ar_content"), {key: sanitize(part) for key, part in parts.items()})
     return context
 
 
@@ -144,7 +151,7 @@ on_page_context = CombinedEvent(_before_search_indexing, _after_search_indexing)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """An article's HTML is in the written page now; let it go rather than hold every article to the end."""
-    if page.meta.get("article"):
+    """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""
+    if page.meta.get("article") or is_entity_page(page.file.src_uri):
         page.content = None
     return output

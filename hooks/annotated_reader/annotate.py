@@ -4,8 +4,8 @@ Two treeprocessors, both after inline patterns and ``attr_list`` and before ``to
 MkDocs' anchor collection and link rewriting, so MkDocs validates every link they add:
 
 - the *build* treeprocessor (priority 7) puts the parts of a page that are built as
-  elements (an article with its mentions, an entity's mentions in context) in place of
-  their placeholders (see :mod:`.elements`);
+  elements (the network, the maps, an entity's neighbourhood) in place of their
+  placeholders (see :mod:`.elements`);
 - the *annotator* (priority 6) walks hand-written pages like ``markdown.extensions.abbr``
   does, touching text and tails only, never inside headings, links, code, ``abbr`` or
   anything marked ``ar-nolink``, and links what the linker finds.
@@ -47,7 +47,7 @@ class AnnotatorState:
 
 
 class BuildTreeprocessor(Treeprocessor):
-    """Puts each part built as elements (an article, an entity's mentions) where its placeholder stands."""
+    """Puts each part built as elements (a drawing, a map) where its placeholder stands."""
 
     def __init__(self, md: Markdown, state: AnnotatorState) -> None:
         super().__init__(md)
@@ -58,9 +58,9 @@ class BuildTreeprocessor(Treeprocessor):
             return
         for parent in list(root.iter()):
             for position, child in enumerate(parent):
-                key = child.get(PLACEHOLDER_ATTRIBUTE)
-                if key is not None:
-                    parent[position] = self.state.builders[key]()
+                builder = self.state.builders.get(child.get(PLACEHOLDER_ATTRIBUTE))
+                if builder is not None:  # parts written as text are put in place later, by the hook
+                    parent[position] = builder()
 
 
 class AnnotateTreeprocessor(Treeprocessor):

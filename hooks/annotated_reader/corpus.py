@@ -15,7 +15,7 @@ from .article_page import ArticlePage, UrlOf, anchor_ids, article_meta, article_
 from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import coverage_json, find_candidates, render_coverage
 from .elements import placeholder
-from .entity_page import build_mentions, render_entity_page
+from .entity_page import render_entity_page, render_mentions
 from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
 from .linker import Linker, alias_key
@@ -85,13 +85,19 @@ class Corpus:
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
             entity = self.catalog[entity_id]
-            return {"mentions": lambda: build_mentions(entity, self.index, self.articles),
-                    "neighbourhood": lambda: build_neighbourhood(entity, self.catalog, self.index),
+            return {"neighbourhood": lambda: build_neighbourhood(entity, self.catalog, self.index),
                     "locator": lambda: build_locator(entity)}
         if src_uri == NETWORK_PAGE:
             return {"network": lambda: build_network(self.catalog, self.index)}
         if src_uri == MAP_PAGE:
             return {"map": lambda: build_map(self.catalog, self.index)}
+        return {}
+
+    def written_parts(self, src_uri: str, url: UrlOf) -> dict[str, str]:
+        """The parts of a page written as HTML text, by placeholder key, links made by ``url``."""
+        entity_id = Path(src_uri).stem
+        if is_entity_page(src_uri) and entity_id in self.catalog.entities and self.index.count(entity_id):
+            return {"mentions": render_mentions(self.catalog[entity_id], self.index, self.articles, url)}
         return {}
 
     def article_of(self, src_uri: str) -> Article | None:

@@ -33,8 +33,14 @@ PLACEHOLDER_ATTRIBUTE = "data-ar-build"
 
 
 def placeholder(key: str) -> str:
-    """Markdown for a paragraph that the extension replaces with the built part ``key``."""
+    """Markdown for a paragraph that the extension replaces with the built part ``key``, or that a part
+    written as text replaces when the page is written (see :func:`placeholder_html`)."""
     return f"PLACEHOLDER\n{{: {PLACEHOLDER_ATTRIBUTE}=\"{key}\" }}\n"
+
+
+def placeholder_html(key: str) -> str:
+    """The placeholder ``key`` as the rendered page has it, when no treeprocessor built its part."""
+    return f'<p {PLACEHOLDER_ATTRIBUTE}="{key}">PLACEHOLDER</p>'
 
 
 def detached(tag: str, text: str | None = None, **attributes: str) -> etree.Element:

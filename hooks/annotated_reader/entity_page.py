@@ -1,22 +1,23 @@
 """Completes an entity's hand-written page: facts, relations both ways, mentions in context.
 
-Mentions in context quote seed text, so they are built as elements (:func:`build_mentions`,
-put in place of a placeholder), kept out of the search index (``data-search-exclude``)
-and out of the annotator's reach (``ar-nolink``).
+Mentions in context quote seed text, so they are written as HTML text (:func:`render_mentions`),
+never through Markdown, and put in place of a placeholder when the page is written; they
+are kept out of the search index (``data-search-exclude``) and out of the annotator's
+reach (``ar-nolink``).
 """
 
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as etree
 from itertools import groupby
 
 from .article import Article, Block
-from .article_page import article_src_uri
+from .article_page import UrlOf, article_src_uri
 from .catalog import Catalog, Entity
 from .dates import format_date
-from .elements import append_text, detached, element, placeholder
+from .elements import placeholder
 from .escape import escape_markdown
+from .html_text import escape_text, seed_text, tag
 from .listings import newest_first
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
@@ -71,56 +72,54 @@ def _where(mention: Mention) -> str:
     return f"¶ {block_id[1:]}" if block_id[:1] == "p" and block_id[1:].isdigit() else block_id.replace("-", " ")
 
 
-def _mention_href(mention: Mention) -> str:
-    return f"/{article_src_uri(mention.article_slug)}#{mention.id}"
-
-
-def _quote(parent: etree.Element, block: Block, mention: Mention, spans: list[tuple[int, int]]) -> None:
+def _quote(block: Block, mention: Mention, spans: list[tuple[int, int]], href: str) -> str:
     """The sentence around a mention, the mention itself the link to its anchor."""
     start, end = sentence_around(spans, mention.start, mention.end)
-    quote = element(parent, "q", class_="ar-context")
-    append_text(quote, block.text[start:mention.start])
-    element(quote, "a", block.text[mention.start:mention.end], class_="ar-backlink", href=_mention_href(mention))
-    append_text(quote, block.text[mention.end:end])
+    text = block.text
+    backlink = tag("a", seed_text(text[mention.start:mention.end]), class_="ar-backlink", href=href)
+    return tag("q", seed_text(text[start:mention.start]) + backlink + seed_text(text[mention.end:end]), class_="ar-context")
 
 
-def _quoted(parent: etree.Element, article: Article, group: list[Mention]) -> None:
+def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
     """Each mention quoted in its sentence, with where it stands and its role."""
     blocks = {block.id: block for block in article.annotatable_blocks()}
     spans: dict[str, list[tuple[int, int]]] = {}
-    items = element(parent, "ul")
+    items = []
     for mention in group:
         block = blocks[mention.block_id]
         if block.id not in spans:
             spans[block.id] = sentence_spans(block.text)
-        item = element(items, "li")
-        element(item, "span", f"{_where(mention)} · {mention.role.value}", class_="ar-where").tail = " "
-        _quote(item, block, mention, spans[block.id])
+        where = tag("span", escape_text(f"{_where(mention)} · {mention.role.value}"), class_="ar-where")
+        items.append(tag("li", f"{where} {_quote(block, mention, spans[block.id], f'{article_url}#{mention.id}')}"))
+    return tag("ul", "".join(items))
 
 
-def build_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> etree.Element:
-    """Mentions grouped by article, newest first: the newest articles quoted, older ones listed."""
+def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article], url: UrlOf) -> str:
+    """Mentions grouped by article, newest first: the newest articles quoted, older ones listed.
+
+    Written as HTML text, like the articles they quote, and put in the page after the search
+    has indexed it: they are kept out of the index anyway (``data-search-exclude``).
+    """
     by_article: dict[str, list[Mention]] = {}
     for mention in index.by_entity.get(entity.id, []):
         by_article.setdefault(mention.article_slug, []).append(mention)
     ordered = newest_first(articles[slug] for slug in by_article)
-    root = detached("div", class_="ar-backlinks ar-nolink", data_search_exclude="")
+    parts = []
     for article in ordered[:CONTEXT_ARTICLES]:
-        group = by_article[article.slug]
-        title = element(element(root, "p"), "strong")
-        element(title, "a", article.title, href=f"/{article_src_uri(article.slug)}")
-        title.tail = f" ({len(group)})"
-        _quoted(root, article, group)
+        group, article_url = by_article[article.slug], url(article_src_uri(article.slug))
+        title = tag("strong", tag("a", escape_text(article.title), href=article_url) + f" ({len(group)})")
+        parts += [tag("p", title), _quoted(article, group, article_url)]
     older = ordered[CONTEXT_ARTICLES:]
     if older:
-        element(root, "p", f"Older articles ({len(older)}), each linked to its first mention:")
-        items = element(root, "ul")
+        parts.append(tag("p", f"Older articles ({len(older)}), each linked to its first mention:"))
+        items = []
         for article in older:
             group = by_article[article.slug]
-            item = element(items, "li")
             date = f" · {format_date(article.date)}" if article.date else ""
-            element(item, "a", article.title, href=_mention_href(group[0])).tail = f"{date} ({len(group)})"
-    return root
+            link = tag("a", escape_text(article.title), href=f"{url(article_src_uri(article.slug))}#{group[0].id}")
+            items.append(tag("li", f"{link}{escape_text(date)} ({len(group)})"))
+        parts.append(tag("ul", "".join(items)))
+    return f'<div class="ar-backlinks ar-nolink" data-search-exclude="">{"".join(parts)}</div>'
 
 
 def _mentions(entity: Entity, index: MentionIndex) -> list[str]:

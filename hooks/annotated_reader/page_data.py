@@ -10,8 +10,10 @@ import re
 from collections.abc import Callable
 
 from .catalog import Catalog
+from .elements import PLACEHOLDER_ATTRIBUTE, placeholder_html
 from .escape import script_json
 
+_PLACEHOLDER = re.compile(f'<p {PLACEHOLDER_ATTRIBUTE}="[^"]*">PLACEHOLDER</p>')
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
 _MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
 
@@ -41,5 +43,12 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
 
 def search_view(html: str) -> str:
     """A rendered page as the search indexer needs it: the same text without the mention markup,
-    which would only cost the indexer time."""
-    return _MENTION.sub(r"\2", html)
+    which would only cost the indexer time, and without placeholders still to fill."""
+    return _PLACEHOLDER.sub("", _MENTION.sub(r"\2", html))
+
+
+def fill_placeholders(html: str, parts: dict[str, str]) -> str:
+    """Put each part written as HTML text where its placeholder stands in the rendered page."""
+    for key, part in parts.items():
+        html = html.replace(placeholder_html(key), part, 1)
+    return html
