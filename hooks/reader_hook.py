@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import Corpus, load_corpus
+from annotated_reader.corpus import HOME, Corpus, load_corpus
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
 from annotated_reader.sanitize import sanitize
@@ -81,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if entity_id in _corpus.catalog.entities:
         page.meta.update(_corpus.entity_meta(entity_id))
         return _corpus.entity_page(entity_id)
-    if src_uri == "index.md":
+    if src_uri == HOME:
         return _corpus.home_page(markdown)
     return markdown
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from annotated_reader.article import Article
-from annotated_reader.listings import PAGE_SIZE, render_latest, render_listings
+from annotated_reader.listings import PAGE_SIZE, entries_html, latest, render_latest, render_listings
 
 
 def corpus(count: int) -> list[Article]:
@@ -19,38 +19,46 @@ def corpus(count: int) -> list[Article]:
     ]
 
 
-def titles(markdown: str) -> list[str]:
-    return re.findall(r"^#{2,3} \[(.*?)\]", markdown, re.MULTILINE)
+def titles(articles: list[Article]) -> list[str]:
+    return [article.title for article in articles]
 
 
 def test_all_articles_paginated_newest_first_undated_last():
-    pages = render_listings(corpus(120))
-    first, second, third = pages["browse/index.md"], pages["browse/index-page-2.md"], pages["browse/index-page-3.md"]
-    assert [len(titles(p)) for p in (first, second, third)] == [PAGE_SIZE, PAGE_SIZE, 20]
-    assert titles(first)[0] == "Article 119"
-    assert titles(third)[-1] == "Article 90"  # undated ones last, by title
-    assert "Pages: **1** · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md)" in first
+    listings = render_listings(corpus(120))
+    pages = [listings.entries[f"browse/{name}.md"] for name in ("index", "index-page-2", "index-page-3")]
+    assert [len(page) for page in pages] == [PAGE_SIZE, PAGE_SIZE, 20]
+    assert titles(pages[0])[0] == "Article 119"
+    assert titles(pages[2])[-1] == "Article 90"  # undated ones last, by title
+    assert "Pages: **1** · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md)" in listings.markdown["browse/index.md"]
 
 
 def test_groups_by_month_author_source_and_tag():
-    pages = render_listings(corpus(30))
+    listings = render_listings(corpus(30))
+    pages = listings.markdown
     months = pages["browse/months.md"]
     assert months.index("[May 2014](/browse/month/2014-05.md)") < months.index("[January 2014]") < months.index("[Undated]")
     assert "- [Jane Doe](/browse/author/jane-doe.md) (15)" in pages["browse/authors.md"]
     assert "- [NOW (Lebanon)](/browse/source/now-lebanon.md) (20)" in pages["browse/sources.md"]
-    assert len(titles(pages["browse/tag/qalamoun.md"])) == 8
+    assert len(listings.entries["browse/tag/qalamoun.md"]) == 8
     assert all(page.startswith("---\nsearch:\n  exclude: true\n---") for page in pages.values())
 
 
 def test_no_listing_page_grows_past_one_page_of_articles():
-    pages = render_listings(corpus(400))
-    assert max(len(titles(page)) for page in pages.values()) == PAGE_SIZE
+    listings = render_listings(corpus(400))
+    assert max(len(page) for page in listings.entries.values()) == PAGE_SIZE
+    assert set(listings.entries) < set(listings.markdown)
 
 
 def test_home_shows_only_the_latest_and_links_the_rest():
-    home = render_latest(corpus(400))
-    assert len(titles(home)) == 10
-    assert "[All 400 articles, newest first](/browse/index.md)" in home
+    assert titles(latest(corpus(400))) == [f"Article {n}" for n in (399, 398, 397, 396, 395, 394, 393, 392, 391, 389)]
+    assert "[All 400 articles, newest first](/browse/index.md)" in render_latest(400)
+
+
+def test_entries_escape_what_the_seed_and_sidecar_say():
+    article = Article(source=Path("seeds/x.txt"), slug="x", title="<b>Bold</b> & co", byline="<i>x</i>")
+    html = entries_html([article], lambda src_uri: "../" + src_uri)
+    assert "<b>" not in html and "<i>" not in html
+    assert '<h2><a href="../articles/x.md">&lt;b&gt;Bold&lt;/b&gt; &amp; co</a></h2>' in html
 
 
 def test_listings_are_built_and_reachable(site):

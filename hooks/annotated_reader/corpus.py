@@ -19,7 +19,7 @@ from .entity_page import render_entity_page, render_mentions
 from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
 from .linker import Linker, alias_key
-from .listings import render_latest, render_listings
+from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_locator, build_map
 from .mentions import LinkMode, MentionIndex, find_mentions
 from .network import build_neighbourhood, build_network
@@ -35,6 +35,7 @@ MAP_PAGE = "explore/map.md"
 DATA_PAGE = "data/index.md"
 COVERAGE_PAGE = "maintainers/coverage.md"
 COVERAGE_DATA = "maintainers/coverage.json"
+HOME = "index.md"
 
 
 EXPLORE_LINKS = f"""## Explore
@@ -54,6 +55,8 @@ class Corpus:
     linker: Linker
     articles: dict[str, Article]
     index: MentionIndex
+    listings: Listings
+    """Every listing page, and the home page's latest articles under "index.md"."""
     problems: list[Problem] = field(default_factory=list)
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
@@ -64,7 +67,7 @@ class Corpus:
         pages = {article_src_uri(slug): "" for slug in self.articles}  # written by :meth:`article_page`
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
-        pages.update(render_listings(self.articles.values()))
+        pages.update(self.listings.markdown)
         pages[TIMELINE_PAGE] = render_timeline(self.catalog, self.articles)
         pages[NETWORK_PAGE] = f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
         pages[MAP_PAGE] = f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
@@ -98,6 +101,8 @@ class Corpus:
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities and self.index.count(entity_id):
             return {"mentions": render_mentions(self.catalog[entity_id], self.index, self.articles, url)}
+        if src_uri in self.listings.entries:
+            return {PLACEHOLDER_KEY: entries_html(self.listings.entries[src_uri], url, level=3 if src_uri == HOME else 2)}
         return {}
 
     def article_of(self, src_uri: str) -> Article | None:
@@ -126,7 +131,7 @@ class Corpus:
                 "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
 
     def home_page(self, intro: str) -> str:
-        return "\n\n".join([intro.strip(), render_latest(self.articles.values()), render_register_links(self.catalog),
+        return "\n\n".join([intro.strip(), render_latest(len(self.articles)), render_register_links(self.catalog),
                             EXPLORE_LINKS])
 
 
@@ -186,7 +191,9 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     articles, slug_problems = _assign_slugs(parsed)
     hint_problems = _drop_unknown_hints(articles, catalog)
     index = MentionIndex({slug: find_mentions(article, linker, mode) for slug, article in articles.items()})
+    listings = render_listings(articles.values())
+    listings.entries[HOME] = latest(articles.values())
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    return Corpus(catalog, linker, articles, index, catalog.problems + problems + slug_problems + hint_problems, unused)
+    return Corpus(catalog, linker, articles, index, listings, catalog.problems + problems + slug_problems + hint_problems, unused)
