@@ -109,7 +109,7 @@ def _site_url(src_uri: str) -> str:
 
 
 def _file(src_uri: str) -> File:
-    file = _files.get_file_from_path(src_uri)
+    file = _files.src_uris.get(src_uri)
     if file is None:
         raise PluginError(f"annotated_reader: no page '{src_uri}' — the catalog names a page that MkDocs does not have")
     return file
