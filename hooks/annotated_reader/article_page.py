@@ -40,14 +40,26 @@ def page_path(src_uri: str) -> str:
     return src_uri.removesuffix(".md") + ".html"
 
 
-def article_meta(article: Article, mentions: list[Mention], catalog: Catalog) -> dict:
+def article_meta(article: Article) -> dict:
     """Page metadata the hook sets; Material prints title and description unescaped, so they are escaped here."""
-    mentioned = [catalog[entity_id] for entity_id in dict.fromkeys(m.entity_id for m in mentions)]
-    meta = {"title": html.escape(article.title), "hide": ["toc"], "article": article.slug,
-            "json_ld": article_json_ld(article, mentioned)}
+    meta = {"title": html.escape(article.title), "hide": ["toc"], "article": article.slug}
     if article.standfirst:
         meta["description"] = html.escape(article.standfirst.text)
     return meta
+
+
+class AnchorIds:
+    """The anchors of an article's page, for MkDocs to check links into it against.
+
+    Worked out when MkDocs asks, which it does only for the few pages other pages link into
+    by anchor: a set per article would hold an id for every mention of the corpus.
+    """
+
+    def __init__(self, article: Article, mentions: list[Mention]) -> None:
+        self.article, self.mentions = article, mentions
+
+    def __contains__(self, anchor: object) -> bool:
+        return anchor in anchor_ids(self.article, self.mentions)
 
 
 def anchor_ids(article: Article, mentions: list[Mention]) -> set[str]:
@@ -74,6 +86,8 @@ class ArticlePage:
     """For the page's table of contents (and the skip link), in page order."""
     search_html: str
     """The same text without mention and paragraph-number markup, which would only slow the search indexer."""
+    json_ld: str
+    """schema.org data for the page's head."""
 
 
 class _Writer:
@@ -242,7 +256,9 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog, 
     """The article (header, body in seed order, citation, reader comments), its panel and its headings."""
     writer = _Writer(article, mentions, catalog, url)
     search = _Writer(article, [], catalog, url, numbered=False)
-    return ArticlePage(_article(writer), writer.panel(), writer.headings, _article(search))
+    mentioned = [catalog[entity_id] for entity_id in writer.counts]
+    return ArticlePage(_article(writer), writer.panel(), writer.headings, _article(search),
+                       article_json_ld(article, mentioned))
 
 
 def _article(writer: _Writer) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .article import Article
-from .article_page import ArticlePage, UrlOf, anchor_ids, article_meta, article_src_uri, render_article
+from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import coverage_json, find_candidates, render_coverage
 from .elements import placeholder
@@ -111,10 +111,10 @@ class Corpus:
         return self.articles.get(slug) if src_uri == article_src_uri(slug) else None
 
     def article_meta(self, article: Article) -> dict:
-        return article_meta(article, self.index.by_article[article.slug], self.catalog)
+        return article_meta(article)
 
-    def article_anchors(self, article: Article) -> set[str]:
-        return anchor_ids(article, self.index.by_article[article.slug])
+    def article_anchors(self, article: Article) -> AnchorIds:
+        return AnchorIds(article, self.index.by_article[article.slug])
 
     def article_page(self, article: Article, url: UrlOf) -> ArticlePage:
         """The article's HTML, panel and headings, links made by ``url``."""

@@ -46,9 +46,10 @@ def mention_id(block_id: str, entity_id: str, number: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One place where an article names an entity."""
+    """One place where an article names an entity (a corpus has hundreds of thousands: no stored strings of its own)."""
 
-    id: str
+    number: int
+    """1 for the entity's first mention in the block, 2 for the second …"""
     entity_id: str
     article_slug: str
     block_id: str
@@ -56,6 +57,11 @@ class Mention:
     start: int
     end: int
     full_link: bool
+
+    @property
+    def id(self) -> str:
+        """The mention's anchor in its article's page."""
+        return mention_id(self.block_id, self.entity_id, self.number)
 
 
 def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Mention]:
@@ -68,7 +74,7 @@ def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Ment
         for match in linker.find(block.text):
             numbers[match.entity_id] += 1
             mentions.append(Mention(
-                id=mention_id(block.id, match.entity_id, numbers[match.entity_id]),
+                number=numbers[match.entity_id],
                 entity_id=match.entity_id,
                 article_slug=article.slug,
                 block_id=block.id,
