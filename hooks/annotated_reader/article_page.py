@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .article import Article, Block, Comment, Kind
-from .catalog import ENTITY_TYPE_PLURALS, Catalog
+from .catalog import ENTITY_TYPE_PLURALS, Catalog, Entity
 from .citation import bibtex, chicago
 from .dates import format_date
-from .html_text import attributes, escape_text, seed_text, tag
+from .html_text import attributes, escape_attribute, escape_text, seed_text, tag
 from .markup import mention_attributes
 from .mentions import Mention
 from .structured_data import article_json_ld
@@ -134,11 +134,14 @@ class _Writer:
         return f'{opening} id="{mention.id}">{seed_text(text)}</{"a" if mention.full_link else "span"}>'
 
     def block(self, name: str, block: Block, classes: str, numbered: bool = False) -> str:
+        """A block with its paragraph number; written directly, as this runs for every block (classes and
+        block ids are the renderer's and the parser's own, never seed text)."""
         number = ""
         if numbered and self.numbered:
             digits = block.id[1:]
-            number = tag("a", digits, class_="ar-pnum ar-ui", href=f"#{block.id}", title=f"Link to paragraph {digits}") + " "
-        return tag(name, number + self.text(block), class_=classes, id=block.id)
+            number = f'<a class="ar-pnum ar-ui" href="#{block.id}" title="Link to paragraph {digits}">{digits}</a> '
+        return f'<{name} class="{classes}" id="{block.id}">{number}{self.text(block)}</{name}>'
+
 
     def header(self) -> str:
         """Byline, title, date and source, in the order the seed gives them."""
@@ -245,11 +248,11 @@ class _Writer:
                 parts.append(tag("ul", "".join(map(self.panel_item, entities))))
         return tag("nav", "".join(parts), class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
 
-    def panel_item(self, entity) -> str:
+    def panel_item(self, entity: Entity) -> str:
         count = self.counts[entity.id]
-        number = tag("span", f"{count}" + tag("span", f" mention{'s' if count != 1 else ''}", class_="ar-sr"),
-                     class_="ar-count")
-        return tag("li", tag("a", escape_text(entity.name), href=self.url(entity.src_uri)) + " " + number)
+        link = f'<a href="{escape_attribute(self.url(entity.src_uri))}">{escape_text(entity.name)}</a>'
+        return (f'<li>{link} <span class="ar-count">{count}<span class="ar-sr"> mention{"s" if count != 1 else ""}'
+                '</span></span></li>')
 
 
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> ArticlePage:
