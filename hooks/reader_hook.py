@@ -89,17 +89,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Sanitize pages that carry seed text and hand the templates their card data.
+    """Hand the templates the page's card data.
 
     An article page tells MkDocs its anchors now, so links into it are checked, and is
     written later, when its template renders: MkDocs holds every page's content between
-    the two, and articles are the bulk of a corpus.
+    the two, and articles are the bulk of a corpus. The parts of pages that quote seed
+    text are written then too, and sanitized (see :func:`_write_article` and
+    :func:`_after_search_indexing`); the rest is the maintainers' own Markdown.
     """
     if article := _corpus.article_of(page.file.src_uri):
         page.present_anchor_ids = _corpus.article_anchors(article)
         return ""
-    if is_entity_page(page.file.src_uri):
-        html = sanitize(html)
     page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, _site_url)
     return html
 
