@@ -1,13 +1,30 @@
 """Writing HTML as text: every value is escaped on the way in, every attribute quoted.
 
-Article pages, the bulk of a corpus, are written this way rather than as element trees:
-for a page of a few hundred mentions, Python-Markdown's serializer, its tree walks and
-MkDocs' per-link rewriting cost several times more than writing the strings.
+Article pages, the bulk of a corpus, listing entries and mentions in context are written
+this way rather than as element trees: for a page of a few hundred mentions,
+Python-Markdown's serializer, its tree walks and MkDocs' per-link rewriting cost several
+times more than writing the strings.
 """
 
 from __future__ import annotations
 
-from .elements import script_runs
+import re
+
+_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_RUN = re.compile(f"[{_ARABIC_LETTERS}]+(?:[\\s\u200c\u200f]+[{_ARABIC_LETTERS}]+)*")
+
+
+def script_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is Arabic script) runs, so Arabic can be marked right-to-left."""
+    runs, position = [], 0
+    for run in _ARABIC_RUN.finditer(text):
+        if run.start() > position:
+            runs.append((text[position:run.start()], False))
+        runs.append((run.group(), True))
+        position = run.end()
+    if position < len(text):
+        runs.append((text[position:], False))
+    return runs
 
 
 def escape_text(text: str) -> str:
