@@ -145,8 +145,12 @@ def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Put the full content back, with the parts written as text, before the page's template renders it."""
-    parts = _corpus.written_parts(page.file.src_uri, _url_from(page))
-    page.content = fill_placeholders(page.meta.pop("_ar_content"), {key: sanitize(part) for key, part in parts.items()})
+    parts = {key: sanitize(part) for key, part in _corpus.written_parts(page.file.src_uri, _url_from(page)).items()}
+    try:
+        page.content = fill_placeholders(page.meta.pop("_ar_content"), parts)
+    except KeyError as missing:
+        raise PluginError(f"annotated_reader: {page.file.src_uri} has no placeholder for its part {missing} — "
+                          "keep the page's generated Markdown as the engine writes it") from None
     return context
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
+from conftest import site_extensions
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import build_catalog
+from annotated_reader.elements import placeholder
 from annotated_reader.linker import Linker, alias_key
 from annotated_reader.mentions import LinkMode
+from annotated_reader.page_data import fill_placeholders, search_view
 
 
 def page(uri: str, name: str, aliases: str = "[]") -> tuple[Path, str, str]:
@@ -68,3 +72,14 @@ def test_mentions_inside_emphasis_and_tails():
     soup = render("*ISIS* took **the city** of Homs.")
     assert [m.get_text() for m in soup.select(".ar-mention")] == ["ISIS", "Homs"]
     assert soup.get_text() == "ISIS took the city of Homs."
+
+
+def test_parts_written_as_text_fill_their_placeholder_through_the_sites_markdown():
+    source = f"# Page\n\n{placeholder('mentions')}\nAfter.\n"
+    names, configs = site_extensions()
+    html = markdown.markdown(source, extensions=[*names, AnnotateExtension(AnnotatorState())], extension_configs=configs)
+    filled = fill_placeholders(html, {"mentions": '<div class="part">written</div>'})
+    assert '<div class="part">written</div>' in filled and "PLACEHOLDER" not in filled
+    assert "PLACEHOLDER" not in search_view(html)
+    with pytest.raises(KeyError, match="map"):
+        fill_placeholders(html, {"map": "<div></div>"})

@@ -50,7 +50,13 @@ def search_view(html: str) -> str:
 
 
 def fill_placeholders(html: str, parts: dict[str, str]) -> str:
-    """Put each part written as HTML text where its placeholder stands in the rendered page."""
+    """Put each part written as HTML text where its placeholder stands in the rendered page.
+
+    Raises ``KeyError`` naming a part whose placeholder the page lacks, rather than leave it out.
+    """
     for key, part in parts.items():
-        html = html.replace(placeholder_html(key), part, 1)
+        marker = placeholder_html(key)
+        if marker not in html:
+            raise KeyError(key)
+        html = html.replace(marker, part, 1)
     return html
