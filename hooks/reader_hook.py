@@ -60,7 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info(str(notice))
     _state.catalog, _state.linker = _corpus.catalog, _corpus.linker
     for src_uri, markdown in _corpus.generated_pages().items():
-        files.append(File.generated(config, src_uri, content=markdown.encode()))  # bytes: half the memory of text
+        # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
+        files.append(File.generated(config, src_uri, content=markdown.encode()))
     return files
 
 
