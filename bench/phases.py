@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from corpus import write_corpus  # noqa: E402
 
-ENTITY_FOLDERS = {"people", "organizations", "places", "events", "glossary"}
+from annotated_reader.catalog import ENTITY_FOLDERS  # noqa: E402
 
 
 def _kind(src_uri: str) -> str:

@@ -130,7 +130,7 @@ def _write_article(page: Page) -> str:
     page.content, page.meta["ar_panel"] = sanitize(written.html), written.panel  # the panel holds no seed text
     title, *sections = [{"level": h.level, "id": h.id, "name": h.html, "children": []} for h in written.headings]
     page.toc = get_toc([{**title, "children": sections}])
-    page.meta["ar_cards"] = cards_json(_corpus.article_entities(article), _corpus.catalog, _site_url)
+    page.meta["ar_cards"] = cards_json(written.entity_ids, _corpus.catalog, _site_url)
     page.meta["json_ld"] = written.json_ld
     return written.search_html  # the same writer's escaping, the same text
 

@@ -88,6 +88,8 @@ class ArticlePage:
     """The same text without mention and paragraph-number markup, which would only slow the search indexer."""
     json_ld: str
     """schema.org data for the page's head."""
+    entity_ids: list[str]
+    """The entities the article mentions, in reading order."""
 
 
 class _Writer:
@@ -259,9 +261,9 @@ def render_article(article: Article, mentions: list[Mention], catalog: Catalog, 
     """The article (header, body in seed order, citation, reader comments), its panel and its headings."""
     writer = _Writer(article, mentions, catalog, url)
     search = _Writer(article, [], catalog, url, numbered=False)
-    mentioned = [catalog[entity_id] for entity_id in writer.counts]
+    entity_ids = list(writer.counts)
     return ArticlePage(_article(writer), writer.panel(), writer.headings, _article(search),
-                       article_json_ld(article, mentioned))
+                       article_json_ld(article, [catalog[entity_id] for entity_id in entity_ids]), entity_ids)
 
 
 def _article(writer: _Writer) -> str:

@@ -120,10 +120,6 @@ class Corpus:
         """The article's HTML, panel and headings, links made by ``url``."""
         return render_article(article, self.index.by_article[article.slug], self.catalog, url)
 
-    def article_entities(self, article: Article) -> list[str]:
-        """Ids of the entities the article mentions, in reading order."""
-        return list(dict.fromkeys(mention.entity_id for mention in self.index.by_article[article.slug]))
-
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""
         entity = self.catalog[entity_id]
