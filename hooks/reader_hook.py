@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -20,22 +21,31 @@ from mkdocs.structure.toc import get_toc
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import HOME, Corpus, load_corpus
+from annotated_reader.corpus import HOME, Corpus, WrittenPage, load_corpus
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
-from annotated_reader.sanitize import sanitize
+from annotated_reader.parallel import WorkAhead
 
 log = get_plugin_logger("annotated_reader")
 _state = AnnotatorState()
 _corpus: Corpus | None = None
 _files: Files | None = None
+_writer: WorkAhead | None = None
+_workers: int | None = None
+"""``extra.reader.workers``: processes for the per-article work, this one included; unset, one per core."""
 WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
 """What the page's template reads besides its content, let go with it once the page is written."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Register the annotator once and read the link mode from ``extra.reader.link_mode``."""
-    mode = config.extra.get("reader", {}).get("link_mode", LinkMode.FIRST_IN_ARTICLE.value)
+    """Register the annotator once; read the link mode and the number of workers from ``extra.reader``."""
+    global _workers
+    settings = config.extra.get("reader", {})
+    _workers = settings.get("workers")
+    if _workers is not None and (not isinstance(_workers, int) or isinstance(_workers, bool) or _workers < 1):
+        raise PluginError(f"mkdocs.yml: extra.reader.workers '{_workers}' is not a number of processes — "
+                          "use a whole number from 1 (everything in MkDocs' own process), or leave it out for one per core")
+    mode = settings.get("link_mode", LinkMode.FIRST_IN_ARTICLE.value)
     try:
         _state.mode = LinkMode(mode)
     except ValueError:
@@ -53,7 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
                     for f in files.documentation_pages() if is_entity_page(f.src_uri)]
     seeds = Path(config.config_file_path).parent / "seeds"
-    _corpus = load_corpus(seeds, entity_pages, _state.mode)
+    _corpus = load_corpus(seeds, entity_pages, _state.mode, _workers)
     for problem in _corpus.problems:
         log.warning(str(problem))
     for notice in _corpus.notices:
@@ -77,7 +87,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
     article = _corpus.article_of(src_uri)
     _state.current_entity = entity_id
-    _state.builders = _corpus.builders(src_uri)
     if article:
         page.meta.update(_corpus.article_meta(article))
         return ""  # the article is written as HTML when its page is: see _before_search_indexing
@@ -118,27 +127,39 @@ def _file(src_uri: str) -> File:
     return file
 
 
-def _url_from(page: Page) -> Callable[[str], str]:
+def _url_from(page: File) -> Callable[[str], str]:
     """Addresses of docs pages from ``page``, as MkDocs would write them."""
-    return functools.cache(lambda src_uri: _file(src_uri).url_relative_to(page.file))
+    return functools.cache(lambda src_uri: _file(src_uri).url_relative_to(page))
 
 
-def _write_article(page: Page) -> str:
+def _write(_: None, src_uri: str) -> WrittenPage:
+    """What the engine writes as text for a page: run in a worker process, ahead of the page's turn."""
+    return _corpus.write(src_uri, _url_from(_file(src_uri)), _site_url)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page has been read: start writing the engine's HTML for the pages, in the order MkDocs builds them."""
+    global _writer
+    workers = None if _workers is None else _workers - 1  # this process goes on with MkDocs' own work
+    _writer = WorkAhead(_write, None, [file.src_uri for file in files.documentation_pages()], workers)
+    return env
+
+
+def _put_article(page: Page, written: WrittenPage) -> str:
     """Put the article's HTML, panel, contents and card data on the page; return the view for search."""
-    article = _corpus.article_of(page.file.src_uri)
-    written = _corpus.article_page(article, _url_from(page))
-    page.content, page.meta["ar_panel"] = sanitize(written.html), written.panel  # the panel holds no seed text
-    title, *sections = [{"level": h.level, "id": h.id, "name": h.html, "children": []} for h in written.headings]
+    article = written.article
+    page.content, page.meta["ar_panel"] = article.html, article.panel
+    title, *sections = [{"level": h.level, "id": h.id, "name": h.html, "children": []} for h in article.headings]
     page.toc = get_toc([{**title, "children": sections}])
-    page.meta["ar_cards"] = cards_json(written.entity_ids, _corpus.catalog, _site_url)
-    page.meta["json_ld"] = written.json_ld
-    return written.search_html  # the same writer's escaping, the same text
+    page.meta["ar_cards"], page.meta["json_ld"] = written.cards, article.json_ld
+    return article.search_html  # the same writer's escaping, the same text
 
 
 @event_priority(100)
 def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Write an article page now. Material's search indexes ``page.content`` in this event: hand it a lighter view."""
-    view = _write_article(page) if page.meta.get("article") else search_view(page.content)
+    article = page.meta.get("article")
+    view = _put_article(page, _writer.take(page.file.src_uri)) if article else search_view(page.content)
     page.meta["_ar_content"], page.content = page.content, view
     return context
 
@@ -146,7 +167,7 @@ def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Put the full content back, with the parts written as text, before the page's template renders it."""
-    parts = {key: sanitize(part) for key, part in _corpus.written_parts(page.file.src_uri, _url_from(page)).items()}
+    parts = {} if page.meta.get("article") else _writer.take(page.file.src_uri).parts
     try:
         page.content = fill_placeholders(page.meta.pop("_ar_content"), parts)
     except KeyError as missing:
@@ -165,3 +186,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         for written in WRITTEN_META:
             page.meta.pop(written, None)
     return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _writer.close()
+
+
+def on_build_error(error: Exception) -> None:
+    if _writer:
+        _writer.close()

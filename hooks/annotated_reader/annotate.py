@@ -1,21 +1,17 @@
-"""The Markdown extension: builds article pages and links names in hand-written pages.
+"""The Markdown extension: links names in hand-written pages.
 
-Two treeprocessors, both after inline patterns and ``attr_list`` and before ``toc`` and
-MkDocs' anchor collection and link rewriting, so MkDocs validates every link they add:
-
-- the *build* treeprocessor (priority 7) puts the parts of a page that are built as
-  elements (the network, the maps, an entity's neighbourhood) in place of their
-  placeholders (see :mod:`.elements`);
-- the *annotator* (priority 6) walks hand-written pages like ``markdown.extensions.abbr``
-  does, touching text and tails only, never inside headings, links, code, ``abbr`` or
-  anything marked ``ar-nolink``, and links what the linker finds.
+Its treeprocessor (priority 6) runs after inline patterns and ``attr_list`` and before
+``toc`` and MkDocs' anchor collection and link rewriting, so MkDocs validates every link
+it adds. It walks pages like ``markdown.extensions.abbr`` does, touching text and tails
+only, never inside headings, links, code, ``abbr`` or anything marked ``ar-nolink``, and
+links what the linker finds. Articles, drawings and mentions in context are written as
+text apart from Markdown (see :mod:`.html_text` and :mod:`.parallel`).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -23,7 +19,6 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .catalog import Catalog
-from .elements import PLACEHOLDER_ATTRIBUTE
 from .linker import Linker
 from .markup import mention_element
 from .mentions import LinkMode, LinkPolicy
@@ -42,25 +37,6 @@ class AnnotatorState:
         self.mode = LinkMode.FIRST_IN_ARTICLE
         self.current_entity: str | None = None
         """The entity whose own page is rendering: a page never links to itself."""
-        self.builders: dict[str, Callable[[], etree.Element]] = {}
-        """The page's built parts, by placeholder key: see :func:`.elements.placeholder`."""
-
-
-class BuildTreeprocessor(Treeprocessor):
-    """Puts each part built as elements (a drawing, a map) where its placeholder stands."""
-
-    def __init__(self, md: Markdown, state: AnnotatorState) -> None:
-        super().__init__(md)
-        self.state = state
-
-    def run(self, root: etree.Element) -> None:
-        if not self.state.builders:
-            return
-        for parent in list(root.iter()):
-            for position, child in enumerate(parent):
-                builder = self.state.builders.get(child.get(PLACEHOLDER_ATTRIBUTE))
-                if builder is not None:  # parts written as text are put in place later, by the hook
-                    parent[position] = builder()
 
 
 class AnnotateTreeprocessor(Treeprocessor):
@@ -110,12 +86,11 @@ class AnnotateTreeprocessor(Treeprocessor):
 
 
 class AnnotateExtension(Extension):
-    """Registers both treeprocessors; one instance lives for the whole build, its state set per page."""
+    """Registers the annotator; one instance lives for the whole build, its state set per page."""
 
     def __init__(self, state: AnnotatorState) -> None:
         super().__init__()
         self.state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(BuildTreeprocessor(md, self.state), "annotated_reader_build", 7)
         md.treeprocessors.register(AnnotateTreeprocessor(md, self.state), "annotated_reader", 6)

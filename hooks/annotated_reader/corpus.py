@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from slugify import slugify
@@ -13,17 +11,20 @@ from slugify import slugify
 from .article import Article
 from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
-from .coverage import coverage_json, find_candidates, render_coverage
-from .elements import placeholder
-from .entity_page import render_entity_page, render_mentions
+from .coverage import Candidate, Findings, coverage_json, find_candidates, render_coverage, scan_article
+from .elements import html_of, placeholder
+from .entity_page import render_entity_page, written_parts
 from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
 from .linker import Linker, alias_key
 from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
-from .maps import build_locator, build_map
-from .mentions import LinkMode, MentionIndex, find_mentions
-from .network import build_neighbourhood, build_network
+from .maps import build_map
+from .mentions import LinkMode, Mention, MentionIndex, find_mentions
+from .network import build_network
+from .page_data import cards_json
+from .parallel import map_batches
 from .registers import REGISTERS, render_register, render_register_links
+from .sanitize import sanitize
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
 from .structured_data import entity_json_ld
@@ -47,6 +48,18 @@ EXPLORE_LINKS = f"""## Explore
 """
 
 
+@dataclass(frozen=True)
+class WrittenPage:
+    """A page's HTML written as text, made apart from MkDocs' page; whatever quotes seed text is sanitized."""
+
+    article: ArticlePage | None = None
+    """The article, if the page is one."""
+    cards: str = "{}"
+    """The article's hover-card data (other pages' is read from their HTML)."""
+    parts: dict[str, str] = field(default_factory=dict)
+    """Parts of other pages, by placeholder key: mentions in context, listing entries."""
+
+
 @dataclass
 class Corpus:
     """Everything the site is made of, computed before any page renders."""
@@ -57,6 +70,8 @@ class Corpus:
     index: MentionIndex
     listings: Listings
     """Every listing page, and the home page's latest articles under "index.md"."""
+    coverage: list[Candidate]
+    """What the articles name that the catalog does not: the coverage report's rows."""
     problems: list[Problem] = field(default_factory=list)
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
@@ -75,35 +90,33 @@ class Corpus:
         pages[ENTITIES_FILE] = entities_json(self.catalog, self.index)
         pages[MENTIONS_FILE] = mentions_csv(self.articles, self.index)
         pages[GRAPH_FILE] = graph_jsonld(self.articles, self.catalog, self.index)
-        candidates = find_candidates(self.articles, self.index)
-        pages[COVERAGE_PAGE] = render_coverage(candidates, self.catalog, self.index)
-        pages[COVERAGE_DATA] = coverage_json(candidates, self.catalog, self.index)
+        pages[COVERAGE_PAGE] = render_coverage(self.coverage, self.catalog, self.index)
+        pages[COVERAGE_DATA] = coverage_json(self.coverage, self.catalog, self.index)
         return pages
 
     def entity_page(self, entity_id: str) -> str:
         return render_entity_page(self.catalog[entity_id], self.catalog, self.index)
 
-    def builders(self, src_uri: str) -> dict[str, Callable[[], etree.Element]]:
-        """The parts of a page that are built as elements, by placeholder key."""
+    def write(self, src_uri: str, url: UrlOf, site_url: UrlOf) -> WrittenPage:
+        """What is written for a page as HTML text, links made by ``url``, card links by ``site_url``.
+
+        Needs nothing of MkDocs' page, so it can be worked out in another process, ahead of
+        the page's turn (see :class:`~.parallel.WorkAhead`).
+        """
+        if article := self.article_of(src_uri):
+            page = render_article(article, self.index.by_article[article.slug], self.catalog, url)
+            return WrittenPage(replace(page, html=sanitize(page.html)), cards_json(page.entity_ids, self.catalog, site_url))
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
-            entity = self.catalog[entity_id]
-            return {"neighbourhood": lambda: build_neighbourhood(entity, self.catalog, self.index),
-                    "locator": lambda: build_locator(entity)}
-        if src_uri == NETWORK_PAGE:
-            return {"network": lambda: build_network(self.catalog, self.index)}
-        if src_uri == MAP_PAGE:
-            return {"map": lambda: build_map(self.catalog, self.index)}
-        return {}
-
-    def written_parts(self, src_uri: str, url: UrlOf) -> dict[str, str]:
-        """The parts of a page written as HTML text, by placeholder key, links made by ``url``."""
-        entity_id = Path(src_uri).stem
-        if is_entity_page(src_uri) and entity_id in self.catalog.entities and self.index.count(entity_id):
-            return {"mentions": render_mentions(self.catalog[entity_id], self.index, self.articles, url)}
+            return WrittenPage(parts=written_parts(self.catalog[entity_id], self.catalog, self.index, self.articles, url))
         if src_uri in self.listings.entries:
-            return {PLACEHOLDER_KEY: entries_html(self.listings.entries[src_uri], url, level=3 if src_uri == HOME else 2)}
-        return {}
+            entries = entries_html(self.listings.entries[src_uri], url, level=3 if src_uri == HOME else 2)
+            return WrittenPage(parts={PLACEHOLDER_KEY: sanitize(entries)})  # article titles are seed text
+        if src_uri == NETWORK_PAGE:
+            return WrittenPage(parts={"network": html_of(build_network(self.catalog, self.index, url))})
+        if src_uri == MAP_PAGE:
+            return WrittenPage(parts={"map": html_of(build_map(self.catalog, self.index, url))})
+        return WrittenPage()
 
     def article_of(self, src_uri: str) -> Article | None:
         """The article whose page ``src_uri`` is, if it is one."""
@@ -116,10 +129,6 @@ class Corpus:
     def article_anchors(self, article: Article) -> AnchorIds:
         return AnchorIds(article, self.index.by_article[article.slug])
 
-    def article_page(self, article: Article, url: UrlOf) -> ArticlePage:
-        """The article's HTML, panel and headings, links made by ``url``."""
-        return render_article(article, self.index.by_article[article.slug], self.catalog, url)
-
     def entity_meta(self, entity_id: str) -> dict:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""
         entity = self.catalog[entity_id]
@@ -131,65 +140,108 @@ class Corpus:
                             EXPLORE_LINKS])
 
 
-def read_articles(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
-    """Parse every ``seeds/*.txt`` with its sidecar; a bad seed is reported and left out."""
-    articles: list[Article] = []
+@dataclass(frozen=True)
+class _Matching:
+    """What reading a seed needs besides the seed: shared by every worker, never pickled."""
+
+    catalog: Catalog
+    linker: Linker
+    mode: LinkMode
+
+
+@dataclass
+class _SeedReading:
+    """One seed read: its article (None if it cannot be read), problems and mentions."""
+
+    article: Article | None
+    problems: list[Problem]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _read_seed(matching: _Matching, path: Path) -> _SeedReading:
+    """Parse a seed with its sidecar and find its mentions."""
     problems: list[Problem] = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        try:
-            sidecar = read_sidecar(path.with_suffix(".yml"))
-            text, warnings = decode_seed(path.read_bytes(), path, sidecar.get("encoding"))
-            problems += warnings
-            article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
-        except InputError as error:
-            problems.append(error.problem)
-            continue
-        articles.append(article)
-    for orphan in sorted(seeds_dir.glob("*.yml")):
-        if not orphan.with_suffix(".txt").exists():
-            problems.append(Problem(orphan, None, "is a sidecar without a seed",
-                                    f"rename it to match a seed, or add {orphan.with_suffix('.txt').name}"))
-    return articles, problems
+    try:
+        sidecar = read_sidecar(path.with_suffix(".yml"))
+        text, warnings = decode_seed(path.read_bytes(), path, sidecar.get("encoding"))
+        problems += warnings
+        article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
+    except InputError as error:
+        return _SeedReading(None, [*problems, error.problem])
+    article.slug = slugify(article.slug or article.title, max_length=80, word_boundary=True) or path.stem
+    problems += _drop_unknown_hints(article, matching.catalog)
+    return _SeedReading(article, problems, find_mentions(article, matching.linker, matching.mode))
 
 
-def _assign_slugs(articles: list[Article]) -> tuple[dict[str, Article], list[Problem]]:
-    """Slugs from titles unless a sidecar pins one; two articles with one slug is an error."""
+def _read_seeds(matching: _Matching, paths: list[Path]) -> tuple[list[_SeedReading], Findings]:
+    """Read a batch of seeds, and scan their articles for what the catalog misses, merged for the batch."""
+    readings, findings = [], Findings()
+    for path in paths:
+        readings.append(reading := _read_seed(matching, path))
+        if reading.article:
+            scan_article(reading.article, reading.mentions, findings)
+    return readings, findings
+
+
+def _orphan_sidecars(seeds_dir: Path) -> list[Problem]:
+    return [Problem(orphan, None, "is a sidecar without a seed",
+                    f"rename it to match a seed, or add {orphan.with_suffix('.txt').name}")
+            for orphan in sorted(seeds_dir.glob("*.yml")) if not orphan.with_suffix(".txt").exists()]
+
+
+def _distinct_slugs(readings: list[_SeedReading]) -> tuple[list[_SeedReading], list[Problem]]:
+    """The readings whose page address is not taken by an earlier seed; two seeds with one address is an error."""
     by_slug: dict[str, Article] = {}
-    problems = []
-    for article in articles:
-        article.slug = slugify(article.slug or article.title, max_length=80, word_boundary=True) or article.source.stem
+    kept, problems = [], []
+    for reading in readings:
+        article = reading.article
         if article.slug in by_slug:
             problems.append(Problem(article.source, None, f"has the same page address '{article.slug}' as "
                                     f"{by_slug[article.slug].source.name}", "set a distinct 'slug' in its sidecar .yml"))
             continue
         by_slug[article.slug] = article
-    return by_slug, problems
+        kept.append(reading)
+    return kept, problems
 
 
-def _drop_unknown_hints(articles: dict[str, Article], catalog: Catalog) -> list[Problem]:
+def _drop_unknown_hints(article: Article, catalog: Catalog) -> list[Problem]:
     """Report, and leave out, sidecar alias hints that name no entity."""
     problems = []
-    for article in articles.values():
-        for alias, target in list(article.alias_hints.items()):
-            if target is not None and target not in catalog.entities:
-                problems.append(Problem(article.source.with_suffix(".yml"), None,
-                                        f"alias hint '{alias}' names unknown entity '{target}'",
-                                        "use the file name (without .md) of an entity page, or null to switch it off"))
-                del article.alias_hints[alias]
+    for alias, target in list(article.alias_hints.items()):
+        if target is not None and target not in catalog.entities:
+            problems.append(Problem(article.source.with_suffix(".yml"), None,
+                                    f"alias hint '{alias}' names unknown entity '{target}'",
+                                    "use the file name (without .md) of an entity page, or null to switch it off"))
+            del article.alias_hints[alias]
     return problems
 
 
-def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode: LinkMode) -> Corpus:
-    """Read the catalog and the seeds, and find every mention with one compiled linker."""
+def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode: LinkMode,
+                workers: int | None = None) -> Corpus:
+    """Read the catalog, then every ``seeds/*.txt`` with its sidecar, in up to ``workers`` processes.
+
+    A seed that cannot be read is reported and left out. ``workers`` defaults to the available cores.
+    """
     catalog = build_catalog(entity_pages, alias_key)
     linker = Linker.from_catalog(catalog)
-    parsed, problems = read_articles(seeds_dir)
-    articles, slug_problems = _assign_slugs(parsed)
-    hint_problems = _drop_unknown_hints(articles, catalog)
-    index = MentionIndex({slug: find_mentions(article, linker, mode) for slug, article in articles.items()})
+    readings, findings = [], Findings()
+    for batch_readings, batch_findings in map_batches(_read_seeds, _Matching(catalog, linker, mode),
+                                                      sorted(seeds_dir.glob("*.txt")), workers):
+        readings += batch_readings
+        findings.add(batch_findings)
+    read_problems = [problem for reading in readings for problem in reading.problems] + _orphan_sidecars(seeds_dir)
+    kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
+    articles = {reading.article.slug: reading.article for reading in kept}
+    index = MentionIndex({reading.article.slug: reading.mentions for reading in kept})
     listings = render_listings(articles.values())
     listings.entries[HOME] = latest(articles.values())
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    return Corpus(catalog, linker, articles, index, listings, catalog.problems + problems + slug_problems + hint_problems, unused)
+    if slug_problems:  # the text of a seed left out must not count: scan again without it (a build that fails anyway)
+        findings = Findings()
+        for reading in kept:
+            scan_article(reading.article, reading.mentions, findings)
+    coverage = find_candidates(findings, articles)
+    return Corpus(catalog, linker, articles, index, listings, coverage,
+                  catalog.problems + read_problems + slug_problems, unused)

@@ -18,14 +18,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .article import Article, Block
 from .article_page import article_src_uri
 from .catalog import Catalog
 from .escape import escape_markdown
 from .markup import entity_href
-from .mentions import MentionIndex
+from .mentions import Mention, MentionIndex
 from .sentences import sentence_around, sentence_spans
 
 PHRASE_MIN_COUNT = 3
@@ -146,41 +146,69 @@ class _Scanner:
                 self.lower_seen = True
 
 
-def find_candidates(articles: dict[str, Article], index: MentionIndex) -> list[Candidate]:
-    """Unmatched names and recurring phrases, most frequent first."""
-    counts: Counter[tuple[str, str]] = Counter()
-    first_seen: dict[tuple[str, str], tuple[Block, str, int]] = {}
-    openers: list[tuple[str, tuple[Block, str, int]]] = []
-    mid_sentence_words: set[str] = set()
+Place = tuple[str, str, int]
+"""Where something was seen: article slug, block id, offset in the block."""
 
-    for slug, article in articles.items():
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for mention in index.by_article.get(slug, []):
-            spans.setdefault(mention.block_id, []).append((mention.start, mention.end))
-        for block in article.annotatable_blocks():
 
-            def found(text: str, kind: str, opens: bool, position: int, block: Block = block, slug: str = slug) -> None:
-                where = (block, slug, position)
-                if opens:
-                    openers.append((text, where))
-                    return
-                if kind == "name":
-                    mid_sentence_words.add(text.split()[0])
-                counts[(text, kind)] += 1
-                first_seen.setdefault((text, kind), where)
+@dataclass
+class Findings:
+    """What scanning some articles found, in article order; merged, then read by :func:`find_candidates`.
 
-            _Scanner(found).scan(_masked(block, spans.get(block.id, [])))
-    for name, where in openers:
-        if name.split()[0] in mid_sentence_words:
+    Articles can be scanned in batches apart (in worker processes) and the batches merged,
+    with the same result as one pass over the corpus.
+    """
+
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    first_seen: dict[tuple[str, str], Place] = field(default_factory=dict)
+    openers: list[tuple[str, Place]] = field(default_factory=list)
+    """Runs that open a sentence: names only if their first word is capitalised mid-sentence somewhere."""
+    mid_sentence_words: set[str] = field(default_factory=set)
+
+    def add(self, later: Findings) -> None:
+        """Merge the findings of articles that come after these."""
+        self.counts.update(later.counts)
+        self.openers += later.openers
+        self.mid_sentence_words |= later.mid_sentence_words
+        for key, place in later.first_seen.items():
+            self.first_seen.setdefault(key, place)
+
+
+def scan_article(article: Article, mentions: list[Mention], findings: Findings) -> None:
+    """Add the unmatched names and phrases of one article, its mentions masked out, to ``findings``."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        spans.setdefault(mention.block_id, []).append((mention.start, mention.end))
+    for block in article.annotatable_blocks():
+
+        def found(text: str, kind: str, opens: bool, position: int, block_id: str = block.id) -> None:
+            place = (article.slug, block_id, position)
+            if opens:
+                findings.openers.append((text, place))
+                return
+            if kind == "name":
+                findings.mid_sentence_words.add(text.split()[0])
+            findings.counts[(text, kind)] += 1
+            findings.first_seen.setdefault((text, kind), place)
+
+        _Scanner(found).scan(_masked(block, spans.get(block.id, [])))
+
+
+def find_candidates(findings: Findings, articles: dict[str, Article]) -> list[Candidate]:
+    """Unmatched names and recurring phrases across the corpus, most frequent first."""
+    counts, first_seen = Counter(findings.counts), dict(findings.first_seen)
+    for name, place in findings.openers:
+        if name.split()[0] in findings.mid_sentence_words:
             counts[(name, "name")] += 1
-            first_seen.setdefault((name, "name"), where)
+            first_seen.setdefault((name, "name"), place)
+    reported = sorted(((text, kind) for (text, kind), count in counts.items() if kind == "name" or count >= PHRASE_MIN_COUNT),
+                      key=lambda key: (key[1] != "name", -counts[key], key[0].casefold()))[:REPORT_LIMIT]
     candidates = []
-    for (text, kind), count in counts.items():
-        if kind == "name" or count >= PHRASE_MIN_COUNT:
-            block, slug, position = first_seen[(text, kind)]
-            start, end = sentence_around(sentence_spans(block.text), position, position + 1)
-            candidates.append(Candidate(text, kind, count, block.text[start:end].strip(), slug, block.id))
-    return sorted(candidates, key=lambda c: (c.kind != "name", -c.count, c.text.casefold()))[:REPORT_LIMIT]
+    for text, kind in reported:
+        slug, block_id, position = first_seen[(text, kind)]
+        block = next(block for block in articles[slug].annotatable_blocks() if block.id == block_id)
+        start, end = sentence_around(sentence_spans(block.text), position, position + 1)
+        candidates.append(Candidate(text, kind, counts[(text, kind)], block.text[start:end].strip(), slug, block.id))
+    return candidates
 
 
 def coverage_json(candidates: list[Candidate], catalog: Catalog, index: MentionIndex) -> str:

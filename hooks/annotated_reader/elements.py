@@ -1,27 +1,26 @@
-"""Building page parts as elements (the drawings), and the placeholders that parts stand in.
+"""Building the drawings as elements, and the placeholders that parts written apart stand in.
 
-Text set here is escaped by the serializer, and wrapped in ``AtomicString`` so that no
-later treeprocessor reads it as Markdown.
+Text set here is escaped by the serializer (:func:`html_of`).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown.util import AtomicString
+from markdown.serializers import to_html_string
 
 PLACEHOLDER_ATTRIBUTE = "data-ar-build"
 """Marks the paragraph a built part replaces; its value says which part."""
 
 
 def placeholder(key: str) -> str:
-    """Markdown for a paragraph that the extension replaces with the built part ``key``, or that a part
-    written as text replaces when the page is written (see :func:`placeholder_html`)."""
+    """Markdown for a paragraph that the part ``key``, written apart, replaces when the page is written
+    (see :func:`placeholder_html`)."""
     return f"PLACEHOLDER\n{{: {PLACEHOLDER_ATTRIBUTE}=\"{key}\" }}\n"
 
 
 def placeholder_html(key: str) -> str:
-    """The placeholder ``key`` as the rendered page has it, when no treeprocessor built its part."""
+    """The placeholder ``key`` as the rendered page has it."""
     return f'<p {PLACEHOLDER_ATTRIBUTE}="{key}">PLACEHOLDER</p>'
 
 
@@ -29,7 +28,7 @@ def detached(tag: str, text: str | None = None, **attributes: str) -> etree.Elem
     """An element; ``class_`` and ``aria_hidden`` style keywords become ``class`` and ``aria-hidden``."""
     element = etree.Element(tag, {key.rstrip("_").replace("_", "-"): value for key, value in attributes.items()})
     if text is not None:
-        element.text = AtomicString(text)
+        element.text = text
     return element
 
 
@@ -38,3 +37,8 @@ def element(parent: etree.Element, tag: str, text: str | None = None, **attribut
     child = detached(tag, text, **attributes)
     parent.append(child)
     return child
+
+
+def html_of(built: etree.Element) -> str:
+    """A built part as HTML, serialized as Python-Markdown serializes the pages it renders."""
+    return to_html_string(built)

@@ -15,12 +15,15 @@ from .article import Article, Block
 from .article_page import UrlOf, article_src_uri
 from .catalog import Catalog, Entity
 from .dates import format_date
-from .elements import placeholder
+from .elements import html_of, placeholder
 from .escape import escape_markdown
 from .html_text import escape_text, seed_text, tag
 from .listings import newest_first
+from .maps import build_locator
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
+from .network import build_neighbourhood
+from .sanitize import sanitize
 from .sentences import sentence_around, sentence_spans
 
 APPEARS_WITH_LIMIT = 12
@@ -128,11 +131,19 @@ def _mentions(entity: Entity, index: MentionIndex) -> list[str]:
     return [*lines, placeholder("mentions") if count else "No article in the corpus mentions this yet.", ""]
 
 
+def _together(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[tuple[Entity, int]]:
+    return [(catalog[other], count) for other, count in index.appears_with(entity.id, APPEARS_WITH_LIMIT)
+            if other in catalog.entities]
+
+
+def _has_connections(entity: Entity, index: MentionIndex, catalog: Catalog) -> bool:
+    return bool(entity.relations or _together(entity, index, catalog))
+
+
 def _appears_with(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[str]:
-    together = [(catalog[other], count) for other, count in index.appears_with(entity.id, APPEARS_WITH_LIMIT)
-                if other in catalog.entities]
-    if not together and not entity.relations:
+    if not _has_connections(entity, index, catalog):
         return []
+    together = _together(entity, index, catalog)
     lines = ["## Connections", "", placeholder("neighbourhood"), ""]
     if not together:
         return lines
@@ -147,6 +158,20 @@ def _sources(entity: Entity) -> list[str]:
     lines = ["## Sources", ""]
     lines += [f"- [{escape_markdown(title)}](<{url}>)" for title, url in entity.sources]
     return [*lines, ""]
+
+
+def written_parts(entity: Entity, catalog: Catalog, index: MentionIndex, articles: dict[str, Article],
+                  url: UrlOf) -> dict[str, str]:
+    """The parts of the page written apart, by placeholder key: exactly those :func:`render_entity_page` leaves
+    a placeholder for. Mentions in context quote seed text, and are sanitized; the drawings hold catalog data."""
+    parts = {}
+    if index.count(entity.id):
+        parts["mentions"] = sanitize(render_mentions(entity, index, articles, url))
+    if _has_connections(entity, index, catalog):
+        parts["neighbourhood"] = html_of(build_neighbourhood(entity, catalog, index, url))
+    if entity.coordinates:
+        parts["locator"] = html_of(build_locator(entity))
+    return parts
 
 
 def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex) -> str:

@@ -13,9 +13,9 @@ import math
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+from .article_page import UrlOf
 from .catalog import Catalog, Entity
 from .elements import detached, element
-from .markup import entity_href
 from .mentions import MentionIndex
 from .svg import node_link, svg
 
@@ -62,8 +62,8 @@ def _placed(catalog: Catalog) -> list[Entity]:
     return sorted((e for e in catalog if e.type == "place" and e.coordinates), key=lambda e: e.name.casefold())
 
 
-def build_map(catalog: Catalog, index: MentionIndex) -> etree.Element:
-    """Every place with coordinates, its dot sized by its mentions; a table says the same in words."""
+def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Element:
+    """Every place with coordinates, its dot sized by its mentions; a table says the same in words. Links made by ``url``."""
     project = _Projection(960)
     root = detached("div", class_="ar-map ar-nolink", data_search_exclude="")
     figure = element(root, "figure", class_="ar-figure-svg")
@@ -73,7 +73,7 @@ def build_map(catalog: Catalog, index: MentionIndex) -> etree.Element:
     dots = element(drawing, "g", class_="ar-nodes")
     for place in sorted(_placed(catalog), key=lambda e: -index.count(e.id)):
         lat, lon = place.coordinates
-        node_link(dots, place, *project(lon, lat), 3 + 1.6 * math.sqrt(index.count(place.id)))
+        node_link(dots, place, url, *project(lon, lat), 3 + 1.6 * math.sqrt(index.count(place.id)))
     element(figure, "figcaption", "Dots are sized by how often the articles name a place. Outlines: Natural Earth.")
     holder = element(root, "div", id="places-table")
     table = element(holder, "table", class_="ar-connections")
@@ -84,7 +84,7 @@ def build_map(catalog: Catalog, index: MentionIndex) -> etree.Element:
     body = element(table, "tbody")
     for place in _placed(catalog):
         row = element(body, "tr")
-        element(element(row, "th", scope="row"), "a", place.name, href=entity_href(place))
+        element(element(row, "th", scope="row"), "a", place.name, href=url(place.src_uri))
         element(row, "td", f"{place.coordinates[0]:.3f}")
         element(row, "td", f"{place.coordinates[1]:.3f}")
         element(row, "td", str(index.count(place.id)))
@@ -92,7 +92,7 @@ def build_map(catalog: Catalog, index: MentionIndex) -> etree.Element:
     if unplaced:
         note = element(root, "p", "Not on the map, for want of verified coordinates: ")
         for number, place in enumerate(unplaced):
-            element(note, "a", place.name, href=entity_href(place)).tail = ", " if number < len(unplaced) - 1 else "."
+            element(note, "a", place.name, href=url(place.src_uri)).tail = ", " if number < len(unplaced) - 1 else "."
     return root
 
 

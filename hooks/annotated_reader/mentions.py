@@ -63,6 +63,11 @@ class Mention:
         """The mention's anchor in its article's page."""
         return mention_id(self.block_id, self.entity_id, self.number)
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its fields: the corpus's worker processes send back tens of thousands."""
+        return Mention, (self.number, self.entity_id, self.article_slug, self.block_id, self.role, self.start, self.end,
+                         self.full_link)
+
 
 def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Mention]:
     """Every mention in an article, in reading order, each block scanned once."""

@@ -15,9 +15,9 @@ from collections import Counter
 
 import networkx as nx
 
+from .article_page import UrlOf
 from .catalog import Catalog, Entity
 from .elements import detached, element
-from .markup import entity_href
 from .mentions import MentionIndex
 from .svg import node_link, svg
 
@@ -70,7 +70,8 @@ def _edges(drawing: etree.Element, graph: nx.Graph, places: dict[str, tuple[floa
                 class_="ar-edge", stroke_width=f"{min(6.0, 0.6 + math.log1p(data['weight'])):.1f}")
 
 
-def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, index: MentionIndex, caption: str) -> None:
+def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, index: MentionIndex, url: UrlOf,
+           caption: str) -> None:
     table = element(parent, "table", class_="ar-connections")
     element(table, "caption", caption)
     head = element(element(table, "thead"), "tr")
@@ -79,18 +80,18 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
     body = element(table, "tbody")
     for entity in entities:
         row = element(body, "tr")
-        element(element(row, "th", scope="row"), "a", entity.name, href=entity_href(entity))
+        element(element(row, "th", scope="row"), "a", entity.name, href=url(entity.src_uri))
         element(row, "td", entity.type_label)
         element(row, "td", str(index.count(entity.id)))
         cell = element(row, "td")
         neighbours = strongest(entity, catalog, index)
         for number, (other, weight) in enumerate(neighbours):
-            link = element(cell, "a", other.name, href=entity_href(other))
+            link = element(cell, "a", other.name, href=url(other.src_uri))
             link.tail = f" ({weight})" + (", " if number < len(neighbours) - 1 else "")
 
 
-def build_network(catalog: Catalog, index: MentionIndex) -> etree.Element:
-    """The corpus-wide drawing and, as its text alternative, the table of every entity's connections."""
+def build_network(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Element:
+    """The corpus-wide drawing and, as its text alternative, the table of every entity's connections; links made by ``url``."""
     graph = network_graph(catalog, index)
     positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight", iterations=100) if len(graph) else {}
     places = _scaled({node: (float(x), float(y)) for node, (x, y) in positions.items()}, WIDTH, HEIGHT, MARGIN)
@@ -102,18 +103,18 @@ def build_network(catalog: Catalog, index: MentionIndex) -> etree.Element:
     nodes = element(drawing, "g", class_="ar-nodes")
     for node in sorted(graph):
         x, y = places[node]
-        node_link(nodes, catalog[node], x, y, 4 + 2 * math.sqrt(index.count(node)) ** 0.8)
+        node_link(nodes, catalog[node], url, x, y, 4 + 2 * math.sqrt(index.count(node)) ** 0.8)
     element(figure, "figcaption", "Lines join entities with a typed relation or named in the same paragraphs; "
                                   "thicker lines, stronger ties. Shapes: person ●, organisation ■, place ▲, event ◆, "
                                   "term ⬢. The table below lists the same connections.")
     entities = sorted((e for e in catalog if index.count(e.id) or e.relations), key=lambda e: e.name.casefold())
     table_holder = element(root, "div", id="connections-table")
-    _table(table_holder, entities, catalog, index, "Every entity and its strongest connections")
+    _table(table_holder, entities, catalog, index, url, "Every entity and its strongest connections")
     return root
 
 
-def build_neighbourhood(entity: Entity, catalog: Catalog, index: MentionIndex) -> etree.Element:
-    """A small radial drawing of one entity and its strongest connections."""
+def build_neighbourhood(entity: Entity, catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Element:
+    """A small radial drawing of one entity and its strongest connections; links made by ``url``."""
     neighbours = [(other.id, weight) for other, weight in strongest(entity, catalog, index)]
     width, height = 560, 360
     cx, cy = width / 2, height / 2
@@ -127,8 +128,8 @@ def build_neighbourhood(entity: Entity, catalog: Catalog, index: MentionIndex) -
         element(edges, "line", x1=f"{cx:.1f}", y1=f"{cy:.1f}", x2=f"{x:.1f}", y2=f"{y:.1f}", class_="ar-edge",
                 stroke_width=f"{min(6.0, 0.6 + math.log1p(weight)):.1f}")
     nodes = element(drawing, "g", class_="ar-nodes")
-    node_link(nodes, entity, cx, cy, 9)
+    node_link(nodes, entity, url, cx, cy, 9)
     for other, _ in neighbours:
-        node_link(nodes, catalog[other], *places[other], 6)
+        node_link(nodes, catalog[other], url, *places[other], 6)
     element(root, "figcaption", "The same connections are listed under Relations and Appears with.")
     return root

@@ -13,7 +13,6 @@ from .catalog import Catalog
 from .elements import PLACEHOLDER_ATTRIBUTE, placeholder_html
 from .escape import script_json
 
-_DRAWING = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _PLACEHOLDER = re.compile(f'<p {PLACEHOLDER_ATTRIBUTE}="[^"]*">PLACEHOLDER</p>')
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
 _MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
@@ -43,10 +42,9 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
 
 
 def search_view(html: str) -> str:
-    """A rendered page as the search indexer needs it: the same text without the mention markup and the
-    drawings (kept out of the index anyway), which would only cost the indexer time, and without
-    placeholders still to fill."""
-    return _PLACEHOLDER.sub("", _DRAWING.sub("", _MENTION.sub(r"\2", html)))
+    """A rendered page as the search indexer needs it: the same text without the mention markup, which
+    would only cost the indexer time, and without the placeholders of parts written later."""
+    return _PLACEHOLDER.sub("", _MENTION.sub(r"\2", html))
 
 
 def fill_placeholders(html: str, parts: dict[str, str]) -> str:

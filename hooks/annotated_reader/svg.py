@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as etree
 
+from .article_page import UrlOf
 from .catalog import Entity
 from .elements import element
-from .markup import entity_href
 
 SHAPES = {"person": "circle", "organization": "square", "place": "triangle", "event": "diamond", "term": "hexagon"}
 """Shape per entity type (the colour comes from the type's CSS class)."""
@@ -40,9 +40,10 @@ def marker(parent: etree.Element, entity_type: str, x: float, y: float, size: fl
     return element(parent, "polygon", points=_points(x, y, size * 1.25, corners, turn), class_=css)
 
 
-def node_link(parent: etree.Element, entity: Entity, x: float, y: float, size: float, label: bool = True) -> etree.Element:
-    """A node that is a link to the entity's page, with its name."""
-    link = element(parent, "a", href=entity_href(entity), class_="ar-node-link")
+def node_link(parent: etree.Element, entity: Entity, url: UrlOf, x: float, y: float, size: float,
+              label: bool = True) -> etree.Element:
+    """A node that is a link to the entity's page (its address made by ``url``), with its name."""
+    link = element(parent, "a", href=url(entity.src_uri), class_="ar-node-link")
     element(link, "title", f"{entity.name} ({entity.type_label})")
     marker(link, entity.type, x, y, size)
     if label:
