@@ -87,3 +87,20 @@ def test_workers_setting_must_be_a_positive_whole_number(project: Path):
     result = build(project)
     assert result.returncode != 0
     assert "extra.reader.workers '0'" in result.output and "Traceback" not in result.output
+
+
+def _fails_on_three(context: dict, item: int) -> int:
+    if item == 3:
+        raise ValueError("item 3 is bad")
+    return item
+
+
+def test_an_error_in_a_worker_is_raised_where_the_result_is_taken(always_fork):
+    ahead = WorkAhead(_fails_on_three, unpicklable_context(), list(range(6)), workers=2)
+    try:
+        assert [ahead.take(item) for item in (0, 1, 2)] == [0, 1, 2]
+        with pytest.raises(ValueError, match="item 3 is bad"):
+            ahead.take(3)
+        assert ahead.take(5) == 5
+    finally:
+        ahead.close()

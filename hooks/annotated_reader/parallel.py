@@ -10,11 +10,13 @@ process, with the same results.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections import deque
-from collections.abc import Callable, Hashable, Sequence
-from multiprocessing.pool import AsyncResult, Pool
+import pickle
+import queue
+import traceback
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
 WORTH_FORKING = 64
@@ -22,8 +24,8 @@ WORTH_FORKING = 64
 BATCHES_PER_WORKER = 4
 """More batches than workers, so that a worker that finishes early takes another."""
 AHEAD = 32
-"""How many items :class:`WorkAhead` has in hand or in the works: enough to keep a worker busy, few
-enough that finished pages do not pile up in memory when the workers are faster than MkDocs."""
+"""How many results :class:`WorkAhead`'s workers may have ready and not yet taken: enough to keep them
+busy, few enough that finished pages do not pile up in memory when they are faster than MkDocs."""
 
 _job: tuple[Callable[[Any, Any], Any], Any] | None = None
 """The function and its shared context, set before the workers fork so that they inherit both."""
@@ -43,12 +45,13 @@ def _can_fork(workers: int, items: Sequence[Any]) -> bool:
     return workers >= 1 and len(items) >= WORTH_FORKING and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _fork_pool(function: Callable[[Any, Any], Any], context: Any, workers: int) -> Pool:
-    """Workers that inherit ``function`` and ``context`` (they fork now, while both are set)."""
+@contextlib.contextmanager
+def _inherited(function: Callable[[Any, Any], Any], context: Any) -> Iterator[None]:
+    """Workers forked in this block inherit ``function`` and ``context``; this process lets them go after."""
     global _job
     _job = (function, context)
     try:
-        return multiprocessing.get_context("fork").Pool(workers)
+        yield
     finally:
         _job = None
 
@@ -67,53 +70,87 @@ def map_batches(function: Callable[[Any, list[Any]], Any], context: Any, items: 
         return [function(context, list(items))]
     size = -(-len(items) // (workers * BATCHES_PER_WORKER))
     batches = [list(items[start:start + size]) for start in range(0, len(items), size)]
-    with _fork_pool(function, context, workers) as pool:
+    with _inherited(function, context):
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    with pool:
         return pool.map(_run, batches, chunksize=1)
+
+
+class _Failed:
+    """An item's function raised in a worker: the error crosses back to be raised here."""
+
+    def __init__(self, error: BaseException) -> None:
+        try:
+            pickle.dumps(error)
+            self.error = error
+        except Exception:
+            self.error = RuntimeError("".join(traceback.format_exception(error)))
+
+
+def _work_through(items: list[Hashable], results: multiprocessing.Queue) -> None:
+    """A worker's loop: each result is put in ``results``, which holds at most :data:`AHEAD`."""
+    function, context = _job
+    for item in items:
+        try:
+            result = function(context, item)
+        except Exception as error:  # raised in the process that waits for it
+            result = _Failed(error)
+        results.put((item, result))
 
 
 class WorkAhead:
     """``function(context, item)`` for each of ``items``, worked out by worker processes ahead of need.
 
     This process asks for the results with :meth:`take`, in about the order of ``items``,
-    while it does other work; the workers keep up to :data:`AHEAD` items ahead. An item
-    asked for that the workers were not given is worked out here. ``workers`` defaults to
-    the available cores but one, the one this process goes on with.
+    while it does other work. The workers stay at most :data:`AHEAD` results ahead of it, so
+    finished results do not pile up in memory. They hand results over through a queue that
+    this process reads itself when it takes one: no helper thread here competes with its
+    own work for the interpreter. An item the workers were not given is worked out here.
+    ``workers`` defaults to the available cores but one, the one this process goes on with.
     """
 
     def __init__(self, function: Callable[[Any, Hashable], Any], context: Any, items: Sequence[Hashable],
                  workers: int | None = None) -> None:
         self._function, self._context = function, context
-        workers = min(available_cores() - 1 if workers is None else workers, len(items))
-        self._pool = _fork_pool(function, context, workers) if _can_fork(workers, items) else None
-        self._queued = deque(items if self._pool else ())
-        self._expected = set(self._queued)
-        self._pending: deque[tuple[Hashable, AsyncResult]] = deque()
         self._ready: dict[Hashable, Any] = {}
-        self._refill()
-
-    def _refill(self) -> None:
-        while self._queued and len(self._pending) + len(self._ready) < AHEAD:
-            item = self._queued.popleft()
-            self._pending.append((item, self._pool.apply_async(_run, (item,))))
+        self._workers: list[multiprocessing.Process] = []
+        workers = min(available_cores() - 1 if workers is None else workers, len(items))
+        self._expected = set(items) if _can_fork(workers, items) else set()
+        if not self._expected:
+            return
+        forking = multiprocessing.get_context("fork")
+        self._results = forking.Queue(maxsize=AHEAD)
+        with _inherited(function, context):
+            for first in range(workers):
+                worker = forking.Process(target=_work_through, args=(list(items[first::workers]), self._results), daemon=True)
+                worker.start()
+                self._workers.append(worker)
 
     def take(self, item: Hashable) -> Any:
-        """The result for ``item``: from the workers if they have it or will soon, else worked out here."""
+        """The result for ``item``: from the workers if they were given it, else worked out here."""
         if item in self._expected:
-            while item not in self._ready and self._pending:
-                done, result = self._pending.popleft()
-                self._ready[done] = result.get()
-                self._refill()
+            while item not in self._ready:
+                done, result = self._next_result()
+                self._ready[done] = result
             self._expected.discard(item)
-        if item in self._ready:
             result = self._ready.pop(item)
-            self._refill()
+            if isinstance(result, _Failed):
+                raise result.error
             return result
-        if item in self._queued:  # asked for far out of order: not worth waiting for
-            self._queued.remove(item)
         return self._function(self._context, item)
+
+    def _next_result(self) -> tuple[Hashable, Any]:
+        while True:
+            try:
+                return self._results.get(timeout=1)
+            except queue.Empty:
+                if any(worker.exitcode not in (None, 0) for worker in self._workers):
+                    raise RuntimeError("a worker process writing pages stopped unexpectedly") from None
 
     def close(self) -> None:
         """Stop the workers (results not taken are dropped)."""
-        if self._pool:
-            self._pool.terminate()
-            self._pool = None
+        for worker in self._workers:
+            worker.terminate()
+            worker.join()
+        self._workers = []
+        self._expected = set()
