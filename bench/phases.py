@@ -2,8 +2,9 @@
 
 Generates the benchmark's corpus of N articles (default 1,000) and builds it once, timing
 MkDocs' reading (``_populate_page``) and writing (``_build_page``) of each page, summed by
-the page's top folder, and the ``on_files`` event. For finding what to profile next; the
-benchmark itself is ``bench/run.py``.
+the page's top folder, the ``on_files`` event, and all of the hook's events together (what
+MkDocs' own process spends in the engine outside Markdown; the rest is MkDocs, Material and
+Markdown). For finding what to profile next; the benchmark itself is ``bench/run.py``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ from annotated_reader.catalog import ENTITY_FOLDERS  # noqa: E402
 def _kind(src_uri: str) -> str:
     folder = src_uri.split("/")[0] if "/" in src_uri else "top level"
     return "entity pages" if folder in ENTITY_FOLDERS else folder
+
+
+def _timed_hook(method, seconds: Counter[str]):
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            seconds["the hook's events, all pages (overlaps the lines above)"] += time.perf_counter() - started
+    return timed
 
 
 def timed_build(project: Path) -> None:
@@ -60,6 +71,10 @@ def timed_build(project: Path) -> None:
     started = time.perf_counter()
     config = load_config("mkdocs.yml", site_dir="site")
     config.plugins.on_startup(command="build", dirty=False)
+    for methods in config.plugins.events.values():
+        for position, method in enumerate(methods):
+            if getattr(method, "__module__", "").endswith("reader_hook.py"):  # MkDocs names a hook by its path
+                methods[position] = _timed_hook(method, seconds)
     build.build(config)
     total = time.perf_counter() - started
     for kind, spent in seconds.most_common():
