@@ -61,9 +61,9 @@ def map_batches(function: Callable[[Any, list[Any]], Any], context: Any, items: 
     """``function(context, batch)`` for consecutive batches of ``items``, results in order, over the cores.
 
     Each batch can sum up its items (one result per batch) so that less crosses back between
-    processes. ``function`` must be a module-level function and its results picklable;
-    ``context`` is never pickled. ``workers`` defaults to the available cores. With one
-    worker the whole of ``items`` is one batch, in this process.
+    processes. The workers inherit ``function`` and ``context``, which are never pickled; the
+    results must be picklable. ``workers`` defaults to the available cores. With one worker
+    the whole of ``items`` is one batch, in this process.
     """
     workers = min(workers or available_cores(), len(items))
     if workers < 2 or not _can_fork(workers, items):
