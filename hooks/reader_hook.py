@@ -24,13 +24,14 @@ from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import HOME, Corpus, WrittenPage, load_corpus
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
-from annotated_reader.parallel import WorkAhead
+from annotated_reader.parallel import InBackground, WorkAhead
 
 log = get_plugin_logger("annotated_reader")
 _state = AnnotatorState()
 _corpus: Corpus | None = None
 _files: Files | None = None
 _writer: WorkAhead | None = None
+_exports: InBackground | None = None
 _workers: int | None = None
 """``extra.reader.workers``: processes for the per-article work, this one included; unset, one per core."""
 WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
@@ -58,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read catalog and seeds, report every problem, and add the generated pages."""
-    global _corpus, _files
+    global _corpus, _files, _exports
     _files = files
     entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
                     for f in files.documentation_pages() if is_entity_page(f.src_uri)]
@@ -72,6 +73,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in _corpus.generated_pages().items():
         # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
         files.append(File.generated(config, src_uri, content=markdown.encode()))
+    _exports = InBackground(_corpus.exports, len(_corpus.articles), None if _workers is None else _workers - 1)
     return files
 
 
@@ -138,8 +140,13 @@ def _write(_: None, src_uri: str) -> WrittenPage:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Every page has been read: start writing the engine's HTML for the pages, in the order MkDocs builds them."""
+    """Every page has been read: fill in the data files, and start writing the engine's HTML for the pages,
+    in the order MkDocs builds them (the workers fork now, so they have the coverage report)."""
     global _writer
+    exports = _exports.result()
+    _corpus.coverage = exports.coverage
+    for src_uri, content in exports.files.items():
+        _file(src_uri).content_bytes = content.encode()
     workers = None if _workers is None else _workers - 1  # this process goes on with MkDocs' own work
     _writer = WorkAhead(_write, None, [file.src_uri for file in files.documentation_pages()], workers)
     return env
@@ -193,5 +200,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    if _writer:
-        _writer.close()
+    for work in (_exports, _writer):
+        if work:
+            work.close()

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from annotated_reader.catalog import build_catalog
-from annotated_reader.coverage import Findings, find_candidates, scan_article
+from annotated_reader.coverage import find_candidates
 from annotated_reader.linker import Linker, alias_key
-from annotated_reader.mentions import LinkMode, find_mentions
+from annotated_reader.mentions import LinkMode, MentionIndex, find_mentions
 from annotated_reader.seed_parser import parse_seed
 
 SEED = """Jane Doe
@@ -28,10 +28,8 @@ def candidates():
               "---\ntype: organization\nname: Nusra Front\nsummary: A group.\n---\n")
     catalog = build_catalog([entity], alias_key)
     article = parse_seed(SEED, Path("seeds/x.txt"), "x", standfirst=False)
-    mentions = find_mentions(article, Linker.from_catalog(catalog), LinkMode.ALL)
-    findings = Findings()
-    scan_article(article, mentions, findings)
-    return {(c.kind, c.text): c for c in find_candidates(findings, {"x": article})}
+    index = MentionIndex({"x": find_mentions(article, Linker.from_catalog(catalog), LinkMode.ALL)})
+    return {(c.kind, c.text): c for c in find_candidates({"x": article}, index)}
 
 
 def test_unmatched_names_are_found_with_counts_and_an_example():

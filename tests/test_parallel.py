@@ -11,7 +11,7 @@ from conftest import ROOT, build
 
 from annotated_reader import parallel
 from annotated_reader.catalog import ENTITY_FOLDERS
-from annotated_reader.parallel import WorkAhead, map_batches
+from annotated_reader.parallel import InBackground, WorkAhead, map_batches
 
 
 def _batch_sums(context: dict, batch: list[int]) -> list[int]:
@@ -104,3 +104,13 @@ def test_an_error_in_a_worker_is_raised_where_the_result_is_taken(always_fork):
         assert ahead.take(5) == 5
     finally:
         ahead.close()
+
+
+def test_work_in_background_gives_its_result_or_its_error(always_fork):
+    lock = threading.Lock()  # inherited by the forked process, never pickled
+    background = InBackground(lambda: ("done", lock.locked()), size=1, workers=1)
+    assert background.result() == ("done", False)
+    failing = InBackground(lambda: _fails_on_three({}, 3), size=1, workers=1)
+    with pytest.raises(ValueError, match="item 3 is bad"):
+        failing.result()
+    assert InBackground(lambda: "here", size=1, workers=0).result() == "here"

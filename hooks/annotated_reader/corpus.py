@@ -11,7 +11,7 @@ from slugify import slugify
 from .article import Article
 from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
-from .coverage import Candidate, Findings, coverage_json, find_candidates, render_coverage, scan_article
+from .coverage import Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
 from .elements import html_of, placeholder
 from .entity_page import render_entity_page, written_parts
 from .errors import InputError, Problem
@@ -36,6 +36,7 @@ MAP_PAGE = "explore/map.md"
 DATA_PAGE = "data/index.md"
 COVERAGE_PAGE = "maintainers/coverage.md"
 COVERAGE_DATA = "maintainers/coverage.json"
+EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE, COVERAGE_DATA)
 HOME = "index.md"
 
 
@@ -60,6 +61,15 @@ class WrittenPage:
     """Parts of other pages, by placeholder key: mentions in context, listing entries."""
 
 
+@dataclass(frozen=True)
+class Exports:
+    """What :meth:`Corpus.exports` works out."""
+
+    files: dict[str, str]
+    """src_uri -> content of each data file."""
+    coverage: list[Candidate]
+
+
 @dataclass
 class Corpus:
     """Everything the site is made of, computed before any page renders."""
@@ -70,15 +80,17 @@ class Corpus:
     index: MentionIndex
     listings: Listings
     """Every listing page, and the home page's latest articles under "index.md"."""
-    coverage: list[Candidate]
-    """What the articles name that the catalog does not: the coverage report's rows."""
     problems: list[Problem] = field(default_factory=list)
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
+    coverage: list[Candidate] = field(default_factory=list)
+    """What the articles name that the catalog does not: the coverage report's rows, from :meth:`exports`."""
 
     def generated_pages(self) -> dict[str, str]:
-        """src_uri -> content of every file the corpus adds: articles, registers, the coverage report."""
+        """src_uri -> content of every file the corpus adds: articles, registers, the coverage report …
+
+        The data files are empty here: their content comes from :meth:`exports`."""
         pages = {article_src_uri(slug): "" for slug in self.articles}  # written by :meth:`article_page`
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
@@ -87,12 +99,20 @@ class Corpus:
         pages[NETWORK_PAGE] = f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
         pages[MAP_PAGE] = f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
         pages[DATA_PAGE] = render_data_page(self.catalog, self.index, self.articles)
-        pages[ENTITIES_FILE] = entities_json(self.catalog, self.index)
-        pages[MENTIONS_FILE] = mentions_csv(self.articles, self.index)
-        pages[GRAPH_FILE] = graph_jsonld(self.articles, self.catalog, self.index)
-        pages[COVERAGE_PAGE] = render_coverage(self.coverage, self.catalog, self.index)
-        pages[COVERAGE_DATA] = coverage_json(self.coverage, self.catalog, self.index)
+        pages[COVERAGE_PAGE] = render_coverage(self.catalog, self.index)
+        pages.update(dict.fromkeys(EXPORTED_FILES, ""))
         return pages
+
+    def exports(self) -> Exports:
+        """The open data and the coverage report: they read the whole corpus, and no page needs them before
+        the pages are written, so they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
+        coverage = find_candidates(self.articles, self.index)
+        return Exports({
+            ENTITIES_FILE: entities_json(self.catalog, self.index),
+            MENTIONS_FILE: mentions_csv(self.articles, self.index),
+            GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index),
+            COVERAGE_DATA: coverage_json(coverage, self.catalog, self.index),
+        }, coverage)
 
     def entity_page(self, entity_id: str) -> str:
         return render_entity_page(self.catalog[entity_id], self.catalog, self.index)
@@ -116,6 +136,8 @@ class Corpus:
             return WrittenPage(parts={"network": html_of(build_network(self.catalog, self.index, url))})
         if src_uri == MAP_PAGE:
             return WrittenPage(parts={"map": html_of(build_map(self.catalog, self.index, url))})
+        if src_uri == COVERAGE_PAGE:
+            return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(self.coverage, url).items()})
         return WrittenPage()
 
     def article_of(self, src_uri: str) -> Article | None:
@@ -173,14 +195,8 @@ def _read_seed(matching: _Matching, path: Path) -> _SeedReading:
     return _SeedReading(article, problems, find_mentions(article, matching.linker, matching.mode))
 
 
-def _read_seeds(matching: _Matching, paths: list[Path]) -> tuple[list[_SeedReading], Findings]:
-    """Read a batch of seeds, and scan their articles for what the catalog misses, merged for the batch."""
-    readings, findings = [], Findings()
-    for path in paths:
-        readings.append(reading := _read_seed(matching, path))
-        if reading.article:
-            scan_article(reading.article, reading.mentions, findings)
-    return readings, findings
+def _read_seeds(matching: _Matching, paths: list[Path]) -> list[_SeedReading]:
+    return [_read_seed(matching, path) for path in paths]
 
 
 def _orphan_sidecars(seeds_dir: Path) -> list[Problem]:
@@ -224,11 +240,8 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     """
     catalog = build_catalog(entity_pages, alias_key)
     linker = Linker.from_catalog(catalog)
-    readings, findings = [], Findings()
-    for batch_readings, batch_findings in map_batches(_read_seeds, _Matching(catalog, linker, mode),
-                                                      sorted(seeds_dir.glob("*.txt")), workers):
-        readings += batch_readings
-        findings.add(batch_findings)
+    batches = map_batches(_read_seeds, _Matching(catalog, linker, mode), sorted(seeds_dir.glob("*.txt")), workers)
+    readings = [reading for batch in batches for reading in batch]
     read_problems = [problem for reading in readings for problem in reading.problems] + _orphan_sidecars(seeds_dir)
     kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
     articles = {reading.article.slug: reading.article for reading in kept}
@@ -238,10 +251,4 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    if slug_problems:  # the text of a seed left out must not count: scan again without it (a build that fails anyway)
-        findings = Findings()
-        for reading in kept:
-            scan_article(reading.article, reading.mentions, findings)
-    coverage = find_candidates(findings, articles)
-    return Corpus(catalog, linker, articles, index, listings, coverage,
-                  catalog.problems + read_problems + slug_problems, unused)
+    return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems, unused)

@@ -21,9 +21,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from .article import Article, Block
-from .article_page import article_src_uri
+from .article_page import UrlOf, article_src_uri
 from .catalog import Catalog
+from .elements import placeholder
 from .escape import escape_markdown
+from .html_text import seed_text, tag
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
 from .sentences import sentence_around, sentence_spans
@@ -31,6 +33,8 @@ from .sentences import sentence_around, sentence_spans
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)
 REPORT_LIMIT = 200
+NAMES_KEY, PHRASES_KEY = "coverage-names", "coverage-phrases"
+"""Placeholder keys of the report's tables."""
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -152,25 +156,13 @@ Place = tuple[str, str, int]
 
 @dataclass
 class Findings:
-    """What scanning some articles found, in article order; merged, then read by :func:`find_candidates`.
-
-    Articles can be scanned in batches apart (in worker processes) and the batches merged,
-    with the same result as one pass over the corpus.
-    """
+    """What scanning the articles found, in article order; read by :func:`find_candidates`."""
 
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     first_seen: dict[tuple[str, str], Place] = field(default_factory=dict)
     openers: list[tuple[str, Place]] = field(default_factory=list)
     """Runs that open a sentence: names only if their first word is capitalised mid-sentence somewhere."""
     mid_sentence_words: set[str] = field(default_factory=set)
-
-    def add(self, later: Findings) -> None:
-        """Merge the findings of articles that come after these."""
-        self.counts.update(later.counts)
-        self.openers += later.openers
-        self.mid_sentence_words |= later.mid_sentence_words
-        for key, place in later.first_seen.items():
-            self.first_seen.setdefault(key, place)
 
 
 def scan_article(article: Article, mentions: list[Mention], findings: Findings) -> None:
@@ -193,9 +185,12 @@ def scan_article(article: Article, mentions: list[Mention], findings: Findings) 
         _Scanner(found).scan(_masked(block, spans.get(block.id, [])))
 
 
-def find_candidates(findings: Findings, articles: dict[str, Article]) -> list[Candidate]:
+def find_candidates(articles: dict[str, Article], index: MentionIndex) -> list[Candidate]:
     """Unmatched names and recurring phrases across the corpus, most frequent first."""
-    counts, first_seen = Counter(findings.counts), dict(findings.first_seen)
+    findings = Findings()
+    for slug, article in articles.items():
+        scan_article(article, index.by_article.get(slug, []), findings)
+    counts, first_seen = findings.counts, findings.first_seen
     for name, place in findings.openers:
         if name.split()[0] in findings.mid_sentence_words:
             counts[(name, "name")] += 1
@@ -217,18 +212,27 @@ def coverage_json(candidates: list[Candidate], catalog: Catalog, index: MentionI
                       ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def _table(candidates: list[Candidate]) -> list[str]:
-    lines = ["| | Count | First seen |", "| --- | ---: | --- |"]
-    for candidate in candidates:
-        href = f"/{article_src_uri(candidate.article)}#{candidate.block}"
-        lines.append(f"| **{escape_markdown(candidate.text)}** | {candidate.count} | "
-                     f"{escape_markdown(candidate.example)} [→]({href}) |")
-    return [*lines, ""]
+def _table(candidates: list[Candidate], url: UrlOf) -> str:
+    """Candidates with their count and the sentence they were first seen in, linked to its paragraph."""
+    if not candidates:
+        return tag("p", "None.")
+    head = tag("thead", tag("tr", tag("th") + tag("th", "Count", class_="ar-number") + tag("th", "First seen")))
+    rows = []
+    for c in candidates:
+        link = tag("a", "→", href=f"{url(article_src_uri(c.article))}#{c.block}")
+        rows.append(tag("tr", tag("td", tag("strong", seed_text(c.text))) + tag("td", str(c.count), class_="ar-number")
+                        + tag("td", f"{seed_text(c.example)} {link}")))
+    return tag("p", f"{len(candidates)} found.") + tag("table", head + tag("tbody", "".join(rows)))
 
 
-def render_coverage(candidates: list[Candidate], catalog: Catalog, index: MentionIndex) -> str:
-    names = [c for c in candidates if c.kind == "name"]
-    phrases = [c for c in candidates if c.kind == "phrase"]
+def coverage_parts(candidates: list[Candidate], url: UrlOf) -> dict[str, str]:
+    """The report's two tables, by placeholder key, written as text: they quote seed text."""
+    return {NAMES_KEY: _table([c for c in candidates if c.kind == "name"], url),
+            PHRASES_KEY: _table([c for c in candidates if c.kind == "phrase"], url)}
+
+
+def render_coverage(catalog: Catalog, index: MentionIndex) -> str:
+    """The report's Markdown: its headings, and placeholders for the tables, which need the whole corpus scanned."""
     unused = [entity for entity in catalog if not index.count(entity.id)]
     lines = [
         "---", "search:", "  exclude: true", "---", "",
@@ -236,11 +240,9 @@ def render_coverage(candidates: list[Candidate], catalog: Catalog, index: Mentio
         "What the articles name that no catalog entry matches: candidates for new entity pages or for aliases of "
         "existing ones. The same data is in [coverage.json](coverage.json). How candidates are found is described in "
         "the README.", "",
-        f"## Unmatched names ({len(names)})", "",
+        "## Unmatched names", "", placeholder(NAMES_KEY),
+        "## Recurring phrases", "", f"Used at least {PHRASE_MIN_COUNT} times.", "", placeholder(PHRASES_KEY),
+        f"## Entities no article mentions ({len(unused)})", "",
     ]
-    lines += _table(names) if names else ["None.", ""]
-    lines += [f"## Recurring phrases ({len(phrases)})", "", f"Used at least {PHRASE_MIN_COUNT} times.", ""]
-    lines += _table(phrases) if phrases else ["None.", ""]
-    lines += [f"## Entities no article mentions ({len(unused)})", ""]
     lines += [f"- [{escape_markdown(e.name)}]({entity_href(e)})" for e in unused] or ["None."]
     return "\n".join([*lines, ""])

@@ -41,8 +41,16 @@ def _run(item: Any) -> Any:
     return function(context, item)
 
 
-def _can_fork(workers: int, items: Sequence[Any]) -> bool:
-    return workers >= 1 and len(items) >= WORTH_FORKING and "fork" in multiprocessing.get_all_start_methods()
+def _can_fork(workers: int, size: int) -> bool:
+    """Whether forking ``workers`` for ``size`` items is possible and pays."""
+    return workers >= 1 and size >= WORTH_FORKING and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _stop(workers: list[multiprocessing.Process]) -> None:
+    for worker in workers:
+        worker.terminate()
+        worker.join()
+    workers.clear()
 
 
 @contextlib.contextmanager
@@ -66,7 +74,7 @@ def map_batches(function: Callable[[Any, list[Any]], Any], context: Any, items: 
     the whole of ``items`` is one batch, in this process.
     """
     workers = min(workers or available_cores(), len(items))
-    if workers < 2 or not _can_fork(workers, items):
+    if workers < 2 or not _can_fork(workers, len(items)):
         return [function(context, list(items))]
     size = -(-len(items) // (workers * BATCHES_PER_WORKER))
     batches = [list(items[start:start + size]) for start in range(0, len(items), size)]
@@ -87,6 +95,12 @@ class _Failed:
             self.error = RuntimeError("".join(traceback.format_exception(error)))
 
 
+def _unwrapped(result: Any) -> Any:
+    if isinstance(result, _Failed):
+        raise result.error
+    return result
+
+
 def _work_through(items: list[Hashable], results: multiprocessing.Queue) -> None:
     """A worker's loop: each result is put in ``results``, which holds at most :data:`AHEAD`."""
     function, context = _job
@@ -96,6 +110,16 @@ def _work_through(items: list[Hashable], results: multiprocessing.Queue) -> None
         except Exception as error:  # raised in the process that waits for it
             result = _Failed(error)
         results.put((item, result))
+
+
+def _receive(results: multiprocessing.Queue, workers: list[multiprocessing.Process]) -> tuple[Hashable, Any]:
+    """The next (item, result) from ``workers``; an error if one of them died instead of waiting for ever."""
+    while True:
+        try:
+            return results.get(timeout=1)
+        except queue.Empty:
+            if any(worker.exitcode not in (None, 0) for worker in workers):
+                raise RuntimeError("a worker process stopped unexpectedly") from None
 
 
 class WorkAhead:
@@ -115,7 +139,7 @@ class WorkAhead:
         self._ready: dict[Hashable, Any] = {}
         self._workers: list[multiprocessing.Process] = []
         workers = min(available_cores() - 1 if workers is None else workers, len(items))
-        self._expected = set(items) if _can_fork(workers, items) else set()
+        self._expected = set(items) if _can_fork(workers, len(items)) else set()
         if not self._expected:
             return
         forking = multiprocessing.get_context("fork")
@@ -130,27 +154,45 @@ class WorkAhead:
         """The result for ``item``: from the workers if they were given it, else worked out here."""
         if item in self._expected:
             while item not in self._ready:
-                done, result = self._next_result()
+                done, result = _receive(self._results, self._workers)
                 self._ready[done] = result
             self._expected.discard(item)
-            result = self._ready.pop(item)
-            if isinstance(result, _Failed):
-                raise result.error
-            return result
+            return _unwrapped(self._ready.pop(item))
         return self._function(self._context, item)
-
-    def _next_result(self) -> tuple[Hashable, Any]:
-        while True:
-            try:
-                return self._results.get(timeout=1)
-            except queue.Empty:
-                if any(worker.exitcode not in (None, 0) for worker in self._workers):
-                    raise RuntimeError("a worker process writing pages stopped unexpectedly") from None
 
     def close(self) -> None:
         """Stop the workers (results not taken are dropped)."""
-        for worker in self._workers:
-            worker.terminate()
-            worker.join()
-        self._workers = []
+        _stop(self._workers)
         self._expected = set()
+
+
+class InBackground:
+    """``function()`` worked out by a forked process while this one goes on; :meth:`result` waits for it.
+
+    For work on ``size`` items that nothing needs for a while. With fewer than
+    :data:`WORTH_FORKING` items, ``workers`` 0, or no ``fork``, it is worked out here, when
+    its result is asked for.
+    """
+
+    def __init__(self, function: Callable[[], Any], size: int, workers: int | None = None) -> None:
+        self._function = function
+        self._workers: list[multiprocessing.Process] = []
+        workers = available_cores() - 1 if workers is None else workers
+        if not _can_fork(workers, size):
+            return
+        forking = multiprocessing.get_context("fork")
+        self._results = forking.Queue(maxsize=1)
+        with _inherited(lambda _context, _item: function(), None):
+            self._workers.append(forking.Process(target=_work_through, args=([None], self._results), daemon=True))
+            self._workers[0].start()
+
+    def result(self) -> Any:
+        if not self._workers:
+            return self._function()
+        _, result = _receive(self._results, self._workers)
+        _stop(self._workers)  # it has finished: this only reaps it
+        return _unwrapped(result)
+
+    def close(self) -> None:
+        """Stop the work if it is still going (after an error elsewhere)."""
+        _stop(self._workers)
