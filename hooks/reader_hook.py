@@ -18,10 +18,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import HOME, Corpus, WrittenPage, load_corpus
+from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, load_corpus
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
 from annotated_reader.parallel import InBackground, WorkAhead
@@ -32,6 +33,7 @@ _corpus: Corpus | None = None
 _files: Files | None = None
 _writer: WorkAhead | None = None
 _exports: InBackground | None = None
+_coverage: InBackground | None = None
 _workers: int | None = None
 """``extra.reader.workers``: processes for the per-article work, this one included; unset, one per core."""
 WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
@@ -59,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read catalog and seeds, report every problem, and add the generated pages."""
-    global _corpus, _files, _exports
+    global _corpus, _files, _exports, _coverage
     _files = files
     entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
                     for f in files.documentation_pages() if is_entity_page(f.src_uri)]
@@ -73,7 +75,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in _corpus.generated_pages().items():
         # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
         files.append(File.generated(config, src_uri, content=markdown.encode()))
-    _exports = InBackground(_corpus.exports, len(_corpus.articles), None if _workers is None else _workers - 1)
+    workers = None if _workers is None else _workers - 1  # this process goes on with MkDocs' own work
+    _exports = InBackground(_corpus.exports, len(_corpus.articles), workers)  # needed when MkDocs copies files
+    _coverage = InBackground(_corpus.scan_for_coverage, len(_corpus.articles), workers)  # needed by one page
     return files
 
 
@@ -136,19 +140,19 @@ def _url_from(page: File) -> Callable[[str], str]:
 
 def _write(_: None, src_uri: str) -> WrittenPage:
     """What the engine writes as text for a page: run in a worker process, ahead of the page's turn."""
-    return _corpus.write(src_uri, _url_from(_file(src_uri)), _site_url)
+    return _corpus.write(src_uri, _url_from(_file(src_uri)), _site_url, _coverage.result)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Every page has been read: fill in the data files, and start writing the engine's HTML for the pages,
-    in the order MkDocs builds them (the workers fork now, so they have the coverage report)."""
+    """Every page has been read: fill in the data files before MkDocs copies them, and start writing the
+    engine's HTML for the pages, in the order MkDocs builds them."""
     global _writer
-    exports = _exports.result()
-    _corpus.coverage = exports.coverage
-    for src_uri, content in exports.files.items():
+    for src_uri, content in _exports.result().items():
         _file(src_uri).content_bytes = content.encode()
     workers = None if _workers is None else _workers - 1  # this process goes on with MkDocs' own work
-    _writer = WorkAhead(_write, None, [file.src_uri for file in files.documentation_pages()], workers)
+    # The coverage report is written here, at its turn, with the result of its scan in the background.
+    pages = [file.src_uri for file in files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
+    _writer = WorkAhead(_write, None, pages, workers)
     return env
 
 
@@ -164,23 +168,33 @@ def _put_article(page: Page, written: WrittenPage) -> str:
 
 @event_priority(100)
 def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Write an article page now. Material's search indexes ``page.content`` in this event: hand it a lighter view."""
-    article = page.meta.get("article")
-    view = _put_article(page, _writer.take(page.file.src_uri)) if article else search_view(page.content)
-    page.meta["_ar_content"], page.content = page.content, view
+    """Put what the engine wrote on the page. Material's search indexes ``page.content`` in this event:
+    hand it a lighter view, without the parts that go in after (mentions in context, drawings)."""
+    written = _writer.take(page.file.src_uri)
+    for name, content in written.data_files.items():
+        write_file(content.encode(), str(Path(page.file.abs_dest_path).with_name(name)))
+    if written.article:
+        view = _put_article(page, written)
+    else:
+        page.content = _filled(page, page.content, written.indexed_parts)
+        view = search_view(page.content)
+    page.meta["_ar_content"], page.meta["_ar_parts"], page.content = page.content, written.parts, view
     return context
 
 
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Put the full content back, with the parts written as text, before the page's template renders it."""
-    parts = {} if page.meta.get("article") else _writer.take(page.file.src_uri).parts
+    """Put the full content back, with the rest of the parts, before the page's template renders it."""
+    page.content = _filled(page, page.meta.pop("_ar_content"), page.meta.pop("_ar_parts"))
+    return context
+
+
+def _filled(page: Page, html: str, parts: dict[str, str]) -> str:
     try:
-        page.content = fill_placeholders(page.meta.pop("_ar_content"), parts)
+        return fill_placeholders(html, parts)
     except KeyError as missing:
         raise PluginError(f"annotated_reader: {page.file.src_uri} has no placeholder for its part {missing} — "
                           "keep the page's generated Markdown as the engine writes it") from None
-    return context
 
 
 on_page_context = CombinedEvent(_before_search_indexing, _after_search_indexing)
@@ -196,10 +210,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _writer.close()
+    _stop_workers()
 
 
 def on_build_error(error: Exception) -> None:
-    for work in (_exports, _writer):
+    _stop_workers()
+
+
+def _stop_workers() -> None:
+    """Workers still going (after an error, or a page MkDocs did not write) are stopped, not left to the exit."""
+    for work in (_exports, _coverage, _writer):
         if work:
             work.close()

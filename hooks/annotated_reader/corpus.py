@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from slugify import slugify
 from .article import Article
 from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
-from .coverage import Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
+from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
 from .elements import html_of, placeholder
 from .entity_page import render_entity_page, written_parts
 from .errors import InputError, Problem
@@ -35,8 +36,7 @@ NETWORK_PAGE = "explore/network.md"
 MAP_PAGE = "explore/map.md"
 DATA_PAGE = "data/index.md"
 COVERAGE_PAGE = "maintainers/coverage.md"
-COVERAGE_DATA = "maintainers/coverage.json"
-EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE, COVERAGE_DATA)
+EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE)
 HOME = "index.md"
 
 
@@ -57,17 +57,12 @@ class WrittenPage:
     """The article, if the page is one."""
     cards: str = "{}"
     """The article's hover-card data (other pages' is read from their HTML)."""
+    indexed_parts: dict[str, str] = field(default_factory=dict)
+    """Parts of other pages, by placeholder key, that the search indexes: an entity's facts, relations …"""
     parts: dict[str, str] = field(default_factory=dict)
-    """Parts of other pages, by placeholder key: mentions in context, listing entries."""
-
-
-@dataclass(frozen=True)
-class Exports:
-    """What :meth:`Corpus.exports` works out."""
-
-    files: dict[str, str]
-    """src_uri -> content of each data file."""
-    coverage: list[Candidate]
+    """Parts put in after the search has indexed the page: mentions in context, drawings, listing entries."""
+    data_files: dict[str, str] = field(default_factory=dict)
+    """Files written next to the page, by name: the coverage report's data."""
 
 
 @dataclass
@@ -84,8 +79,6 @@ class Corpus:
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
-    coverage: list[Candidate] = field(default_factory=list)
-    """What the articles name that the catalog does not: the coverage report's rows, from :meth:`exports`."""
 
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> content of every file the corpus adds: articles, registers, the coverage report …
@@ -103,22 +96,25 @@ class Corpus:
         pages.update(dict.fromkeys(EXPORTED_FILES, ""))
         return pages
 
-    def exports(self) -> Exports:
-        """The open data and the coverage report: they read the whole corpus, and no page needs them before
-        the pages are written, so they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
-        coverage = find_candidates(self.articles, self.index)
-        return Exports({
+    def exports(self) -> dict[str, str]:
+        """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
+        they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
+        return {
             ENTITIES_FILE: entities_json(self.catalog, self.index),
             MENTIONS_FILE: mentions_csv(self.articles, self.index),
             GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index),
-            COVERAGE_DATA: coverage_json(coverage, self.catalog, self.index),
-        }, coverage)
+        }
 
     def entity_page(self, entity_id: str) -> str:
         return render_entity_page(self.catalog[entity_id], self.catalog, self.index)
 
-    def write(self, src_uri: str, url: UrlOf, site_url: UrlOf) -> WrittenPage:
-        """What is written for a page as HTML text, links made by ``url``, card links by ``site_url``.
+    def scan_for_coverage(self) -> list[Candidate]:
+        """The coverage report's rows: the corpus's longest scan, which only the report's page needs."""
+        return find_candidates(self.articles, self.index)
+
+    def write(self, src_uri: str, url: UrlOf, site_url: UrlOf, coverage: Callable[[], list[Candidate]]) -> WrittenPage:
+        """What is written for a page as HTML text, links made by ``url``, card links by ``site_url``; the coverage
+        report's rows come from ``coverage`` (:meth:`scan_for_coverage`, or its result worked out elsewhere).
 
         Needs nothing of MkDocs' page, so it can be worked out in another process, ahead of
         the page's turn (see :class:`~.parallel.WorkAhead`).
@@ -128,7 +124,8 @@ class Corpus:
             return WrittenPage(replace(page, html=sanitize(page.html)), cards_json(page.entity_ids, self.catalog, site_url))
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
-            return WrittenPage(parts=written_parts(self.catalog[entity_id], self.catalog, self.index, self.articles, url))
+            indexed, later = written_parts(self.catalog[entity_id], self.catalog, self.index, self.articles, url)
+            return WrittenPage(indexed_parts=indexed, parts=later)
         if src_uri in self.listings.entries:
             entries = entries_html(self.listings.entries[src_uri], url, level=3 if src_uri == HOME else 2)
             return WrittenPage(parts={PLACEHOLDER_KEY: sanitize(entries)})  # article titles are seed text
@@ -137,7 +134,9 @@ class Corpus:
         if src_uri == MAP_PAGE:
             return WrittenPage(parts={"map": html_of(build_map(self.catalog, self.index, url))})
         if src_uri == COVERAGE_PAGE:
-            return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(self.coverage, url).items()})
+            candidates = coverage()
+            return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, url).items()},
+                               data_files={DATA_FILE: coverage_json(candidates, self.catalog, self.index)})
         return WrittenPage()
 
     def article_of(self, src_uri: str) -> Article | None:

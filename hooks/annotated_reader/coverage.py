@@ -33,8 +33,10 @@ from .sentences import sentence_around, sentence_spans
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)
 REPORT_LIMIT = 200
-NAMES_KEY, PHRASES_KEY = "coverage-names", "coverage-phrases"
-"""Placeholder keys of the report's tables."""
+NAMES_KEY, PHRASES_KEY, DATA_KEY = "coverage-names", "coverage-phrases", "coverage-data"
+"""Placeholder keys of the report's tables, and of the link to its data."""
+DATA_FILE = "coverage.json"
+"""The report's data, written next to its page."""
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -226,20 +228,20 @@ def _table(candidates: list[Candidate], url: UrlOf) -> str:
 
 
 def coverage_parts(candidates: list[Candidate], url: UrlOf) -> dict[str, str]:
-    """The report's two tables, by placeholder key, written as text: they quote seed text."""
-    return {NAMES_KEY: _table([c for c in candidates if c.kind == "name"], url),
+    """The report's two tables and the link to its data, by placeholder key, written as text (they quote seed text)."""
+    return {DATA_KEY: tag("p", f"The same data is in {tag('a', DATA_FILE, href=DATA_FILE)}."),
+            NAMES_KEY: _table([c for c in candidates if c.kind == "name"], url),
             PHRASES_KEY: _table([c for c in candidates if c.kind == "phrase"], url)}
 
 
 def render_coverage(catalog: Catalog, index: MentionIndex) -> str:
-    """The report's Markdown: its headings, and placeholders for the tables, which need the whole corpus scanned."""
+    """The report's Markdown: its headings, and placeholders for the parts that need the whole corpus scanned."""
     unused = [entity for entity in catalog if not index.count(entity.id)]
     lines = [
         "---", "search:", "  exclude: true", "---", "",
         "# Coverage report", "",
         "What the articles name that no catalog entry matches: candidates for new entity pages or for aliases of "
-        "existing ones. The same data is in [coverage.json](coverage.json). How candidates are found is described in "
-        "the README.", "",
+        "existing ones. How candidates are found is described in the README.", "", placeholder(DATA_KEY),
         "## Unmatched names", "", placeholder(NAMES_KEY),
         "## Recurring phrases", "", f"Used at least {PHRASE_MIN_COUNT} times.", "", placeholder(PHRASES_KEY),
         f"## Entities no article mentions ({len(unused)})", "",

@@ -8,7 +8,7 @@ reach (``ar-nolink``).
 
 from __future__ import annotations
 
-import html
+from collections.abc import Callable
 from itertools import groupby
 
 from .article import Article, Block
@@ -32,42 +32,54 @@ CONTEXT_ARTICLES = 20
 
 
 def entity_link(entity: Entity) -> str:
+    """A Markdown link to the entity's page, for Markdown the engine generates (registers, the coverage report)."""
     return f"[{escape_markdown(entity.name)}]({entity_href(entity)})"
 
 
-def _facts(entity: Entity) -> list[str]:
-    lines = ['<div class="ar-entity-facts ar-nolink" markdown>', ""]
-    lines.append(f'<p class="ar-entity-type ar-{entity.type}">{html.escape(entity.type_label)}</p>')
-    lines.append("")
+def _link(entity: Entity, url: UrlOf) -> str:
+    return tag("a", escape_text(entity.name), href=url(entity.src_uri))
+
+
+def _facts(entity: Entity) -> str:
+    """Type, Arabic name, other names, summary, dates, coordinates and Wikidata id."""
+    parts = [tag("p", escape_text(entity.type_label), class_=f"ar-entity-type ar-{entity.type}")]
     if entity.arabic:
-        lines += [f'<p class="ar-arabic"><span class="ar-ui">In Arabic: </span>'
-                  f'<span lang="ar" dir="rtl">{html.escape(entity.arabic)}</span></p>', ""]
-    names = [alias.text for alias in entity.aliases]
-    if names:
-        lines += [f"**Other names:** {' · '.join(escape_markdown(name) for name in names)}", "{: .ar-aliases }", ""]
-    lines += [f"{escape_markdown(entity.summary)}", "{: .ar-summary }", ""]
+        parts.append(tag("p", tag("span", "In Arabic: ", class_="ar-ui") + tag("span", escape_text(entity.arabic), lang="ar",
+                                                                             dir="rtl"), class_="ar-arabic"))
+    if entity.aliases:
+        names = " · ".join(escape_text(alias.text) for alias in entity.aliases)
+        parts.append(tag("p", f"{tag('strong', 'Other names:')} {names}", class_="ar-aliases"))
+    parts.append(tag("p", escape_text(entity.summary), class_="ar-summary"))
     details = []
     if entity.date:
-        details.append(f"**Date:** {escape_markdown(entity.date)}" + (f" – {escape_markdown(entity.end)}" if entity.end else ""))
+        until = f" – {escape_text(entity.end)}" if entity.end else ""
+        details.append(f"{tag('strong', 'Date:')} {escape_text(entity.date)}{until}")
     if entity.coordinates:
         lat, lon = entity.coordinates
-        details.append(f"**Coordinates:** {lat:.4f}, {lon:.4f}")
+        details.append(f"{tag('strong', 'Coordinates:')} {lat:.4f}, {lon:.4f}")
     if entity.wikidata:
-        details.append(f"**Wikidata:** [{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})")
+        wikidata = tag("a", escape_text(entity.wikidata), href=f"https://www.wikidata.org/wiki/{entity.wikidata}")
+        details.append(f"{tag('strong', 'Wikidata:')} {wikidata}")
     if details:
-        lines += [" · ".join(details), ""]
-    lines += ["</div>", ""]
-    return lines
+        parts.append(tag("p", " · ".join(details)))
+    return tag("div", "".join(parts), class_="ar-entity-facts ar-nolink")
 
 
-def _relations(entity: Entity, catalog: Catalog) -> list[str]:
-    if not entity.relations:
-        return []
-    lines = ["## Relations", ""]
+def _relations(entity: Entity, catalog: Catalog, url: UrlOf) -> str:
+    items = []
     for wording, relations in groupby(entity.relations, key=lambda relation: relation.wording):
-        targets = ", ".join(entity_link(catalog[relation.target]) for relation in relations)
-        lines.append(f"- {wording.capitalize()}: {targets}")
-    return [*lines, ""]
+        targets = ", ".join(_link(catalog[relation.target], url) for relation in relations)
+        items.append(tag("li", f"{escape_text(wording.capitalize())}: {targets}"))
+    return tag("ul", "".join(items))
+
+
+def _appears_with(together: list[tuple[Entity, int]], url: UrlOf) -> str:
+    items = "".join(tag("li", f"{_link(other, url)} — {count} paragraph{'s' if count != 1 else ''}") for other, count in together)
+    return tag("p", "Named in the same paragraphs, most often first.") + tag("ul", items)
+
+
+def _sources(entity: Entity) -> str:
+    return tag("ul", "".join(tag("li", tag("a", escape_text(title), href=url)) for title, url in entity.sources))
 
 
 def _where(mention: Mention) -> str:
@@ -125,64 +137,63 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
     return f'<div class="ar-backlinks ar-nolink" data-search-exclude="">{"".join(parts)}</div>'
 
 
-def _mentions(entity: Entity, index: MentionIndex) -> list[str]:
-    count = index.count(entity.id)
-    lines = [f"## Mentions ({count}) {{: #mentions }}", ""]
-    return [*lines, placeholder("mentions") if count else "No article in the corpus mentions this yet.", ""]
-
-
 def _together(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[tuple[Entity, int]]:
     return [(catalog[other], count) for other, count in index.appears_with(entity.id, APPEARS_WITH_LIMIT)
             if other in catalog.entities]
 
 
-def _has_connections(entity: Entity, index: MentionIndex, catalog: Catalog) -> bool:
-    return bool(entity.relations or _together(entity, index, catalog))
+def _sections(entity: Entity, catalog: Catalog, index: MentionIndex) -> list[tuple[str, str, bool]]:
+    """(heading, placeholder key, indexed) for each generated section the page has, in page order.
 
-
-def _appears_with(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[str]:
-    if not _has_connections(entity, index, catalog):
-        return []
+    One list for both the page's Markdown and its parts, so that they cannot drift apart.
+    An indexed part is in place before the search indexes the page; the others (mentions in
+    context, drawings) after.
+    """
+    sections = [("", "facts", True)]
+    if entity.coordinates:
+        sections.append(("Location", "locator", False))
+    if entity.relations:
+        sections.append(("Relations", "relations", True))
+    sections.append((f"Mentions ({index.count(entity.id)}) {{: #mentions }}", "mentions", False))
     together = _together(entity, index, catalog)
-    lines = ["## Connections", "", placeholder("neighbourhood"), ""]
-    if not together:
-        return lines
-    lines += ["## Appears with", "", "Named in the same paragraphs, most often first.", ""]
-    lines += [f"- {entity_link(other)} — {count} paragraph{'s' if count != 1 else ''}" for other, count in together]
-    return [*lines, ""]
-
-
-def _sources(entity: Entity) -> list[str]:
-    if not entity.sources:
-        return []
-    lines = ["## Sources", ""]
-    lines += [f"- [{escape_markdown(title)}](<{url}>)" for title, url in entity.sources]
-    return [*lines, ""]
+    if entity.relations or together:
+        sections.append(("Connections", "neighbourhood", False))
+    if together:
+        sections.append(("Appears with", "appears-with", True))
+    if entity.sources:
+        sections.append(("Sources", "sources", True))
+    return sections
 
 
 def written_parts(entity: Entity, catalog: Catalog, index: MentionIndex, articles: dict[str, Article],
-                  url: UrlOf) -> dict[str, str]:
-    """The parts of the page written apart, by placeholder key: exactly those :func:`render_entity_page` leaves
-    a placeholder for. Mentions in context quote seed text, and are sanitized; the drawings hold catalog data."""
-    parts = {}
-    if index.count(entity.id):
-        parts["mentions"] = sanitize(render_mentions(entity, index, articles, url))
-    if _has_connections(entity, index, catalog):
-        parts["neighbourhood"] = html_of(build_neighbourhood(entity, catalog, index, url))
-    if entity.coordinates:
-        parts["locator"] = html_of(build_locator(entity))
-    return parts
+                  url: UrlOf) -> tuple[dict[str, str], dict[str, str]]:
+    """The page's generated sections as HTML text, by placeholder key: (indexed, not indexed).
+
+    Mentions in context quote seed text, and are sanitized; the rest holds catalog data.
+    """
+    writers: dict[str, Callable[[], str]] = {
+        "facts": lambda: _facts(entity),
+        "locator": lambda: html_of(build_locator(entity)),
+        "relations": lambda: _relations(entity, catalog, url),
+        "mentions": lambda: (sanitize(render_mentions(entity, index, articles, url)) if index.count(entity.id)
+                             else tag("p", "No article in the corpus mentions this yet.")),
+        "neighbourhood": lambda: html_of(build_neighbourhood(entity, catalog, index, url)),
+        "appears-with": lambda: _appears_with(_together(entity, index, catalog), url),
+        "sources": lambda: _sources(entity),
+    }
+    indexed, later = {}, {}
+    for _, key, is_indexed in _sections(entity, catalog, index):
+        (indexed if is_indexed else later)[key] = writers[key]()
+    return indexed, later
 
 
 def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex) -> str:
-    """The Markdown of an entity page: its hand-written prose inside the generated sections."""
+    """The Markdown of an entity page: the hand-written prose, and headings and placeholders for the generated
+    sections (see :func:`written_parts`), so that Markdown only reads what maintainers wrote."""
     lines = [f"# {escape_markdown(entity.name)}", ""]
-    lines += _facts(entity)
-    lines += [entity.prose.strip(), ""]
-    if entity.coordinates:
-        lines += ["## Location", "", placeholder("locator"), ""]
-    lines += _relations(entity, catalog)
-    lines += _mentions(entity, index)
-    lines += _appears_with(entity, index, catalog)
-    lines += _sources(entity)
+    for heading, key, _ in _sections(entity, catalog, index):
+        lines += [f"## {heading}", ""] if heading else []
+        lines += [placeholder(key), ""]
+        if key == "facts":
+            lines += [entity.prose.strip(), ""]
     return "\n".join(lines)
