@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .article import Article, Role
 from .linker import Linker
@@ -44,9 +44,12 @@ def mention_id(block_id: str, entity_id: str, number: int) -> str:
     return f"{block_id}-{entity_id}-{number}"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One place where an article names an entity (a corpus has hundreds of thousands: no stored strings of its own)."""
+class Mention(NamedTuple):
+    """One place where an article names an entity.
+
+    A corpus has hundreds of thousands, read in worker processes and sent back: a tuple
+    with no stored strings of its own is light to hold, to pickle and to build again.
+    """
 
     number: int
     """1 for the entity's first mention in the block, 2 for the second …"""
@@ -62,11 +65,6 @@ class Mention:
     def id(self) -> str:
         """The mention's anchor in its article's page."""
         return mention_id(self.block_id, self.entity_id, self.number)
-
-    def __reduce__(self) -> tuple:
-        """Pickled as its fields: the corpus's worker processes send back tens of thousands."""
-        return Mention, (self.number, self.entity_id, self.article_slug, self.block_id, self.role, self.start, self.end,
-                         self.full_link)
 
 
 def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Mention]:

@@ -11,6 +11,7 @@ process, with the same results.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -80,8 +81,12 @@ def map_batches(function: Callable[[Any, list[Any]], Any], context: Any, items: 
     batches = [list(items[start:start + size]) for start in range(0, len(items), size)]
     with _inherited(function, context):
         pool = multiprocessing.get_context("fork").Pool(workers)
-    with pool:
-        return pool.map(_run, batches, chunksize=1)
+    gc.disable()  # the results are kept, every object of them: a collection while they arrive is wasted
+    try:
+        with pool:
+            return pool.map(_run, batches, chunksize=1)
+    finally:
+        gc.enable()
 
 
 class _Failed:
