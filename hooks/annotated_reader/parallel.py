@@ -56,12 +56,18 @@ def _stop(workers: list[multiprocessing.Process]) -> None:
 
 @contextlib.contextmanager
 def _inherited(function: Callable[[Any, Any], Any], context: Any) -> Iterator[None]:
-    """Workers forked in this block inherit ``function`` and ``context``; this process lets them go after."""
+    """Workers forked in this block inherit ``function`` and ``context``; this process lets them go after.
+
+    What this process holds is frozen while they fork: their garbage collector then leaves it
+    alone, neither traversing it nor writing to it (which would copy its memory pages).
+    """
     global _job
     _job = (function, context)
+    gc.freeze()
     try:
         yield
     finally:
+        gc.unfreeze()
         _job = None
 
 
@@ -79,8 +85,8 @@ def map_batches(function: Callable[[Any, list[Any]], Any], context: Any, items: 
         return [function(context, list(items))]
     size = -(-len(items) // (workers * BATCHES_PER_WORKER))
     batches = [list(items[start:start + size]) for start in range(0, len(items), size)]
-    with _inherited(function, context):
-        pool = multiprocessing.get_context("fork").Pool(workers)
+    with _inherited(function, context):  # short-lived workers: what they make is sent back, or dropped at exit
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable)
     gc.disable()  # the results are kept, every object of them: a collection while they arrive is wasted
     try:
         with pool:
