@@ -9,19 +9,21 @@ import xml.etree.ElementTree as etree
 
 from markdown.serializers import to_html_string
 
-PLACEHOLDER_ATTRIBUTE = "data-ar-build"
-"""Marks the paragraph a built part replaces; its value says which part."""
-
-
-def placeholder(key: str) -> str:
-    """Markdown for a paragraph that the part ``key``, written apart, replaces when the page is written
-    (see :func:`placeholder_html`)."""
-    return f"PLACEHOLDER\n{{: {PLACEHOLDER_ATTRIBUTE}=\"{key}\" }}\n"
+PLACEHOLDER_ATTRIBUTE = "data-ar-part"
+"""Marks the empty element a part written apart replaces; its value says which part."""
 
 
 def placeholder_html(key: str) -> str:
-    """The placeholder ``key`` as the rendered page has it."""
-    return f'<p {PLACEHOLDER_ATTRIBUTE}="{key}">PLACEHOLDER</p>'
+    """The placeholder of the part ``key``, as the rendered page has it."""
+    return f'<div {PLACEHOLDER_ATTRIBUTE}="{key}"></div>'
+
+
+def placeholder(key: str) -> str:
+    """Markdown for the place of the part ``key``, which is written apart and put in when the page is.
+
+    A block of raw HTML: Markdown passes it through as it is, without parsing it.
+    """
+    return placeholder_html(key) + "\n"
 
 
 def detached(tag: str, text: str | None = None, **attributes: str) -> etree.Element:

@@ -13,7 +13,7 @@ from .catalog import Catalog
 from .elements import PLACEHOLDER_ATTRIBUTE, placeholder_html
 from .escape import script_json
 
-_PLACEHOLDER = re.compile(f'<p {PLACEHOLDER_ATTRIBUTE}="[^"]*">PLACEHOLDER</p>')
+_PLACEHOLDER = re.compile(f'<div {PLACEHOLDER_ATTRIBUTE}="[^"]*"></div>')
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
 _MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
 
