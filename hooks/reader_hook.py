@@ -75,9 +75,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in _corpus.generated_pages().items():
         # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
         files.append(File.generated(config, src_uri, content=markdown.encode()))
-    workers = None if _workers is None else _workers - 1  # this process goes on with MkDocs' own work
-    _exports = InBackground(_corpus.exports, len(_corpus.articles), workers)  # needed when MkDocs copies files
-    _coverage = InBackground(_corpus.scan_for_coverage, len(_corpus.articles), workers)  # needed by one page
+    _exports = InBackground(_corpus.exports, len(_corpus.articles), _spare_workers())  # needed when MkDocs copies files
+    _coverage = InBackground(_corpus.scan_for_coverage, len(_corpus.articles), _spare_workers())  # needed by one page
     return files
 
 
@@ -133,9 +132,14 @@ def _file(src_uri: str) -> File:
     return file
 
 
-def _url_from(page: File) -> Callable[[str], str]:
-    """Addresses of docs pages from ``page``, as MkDocs would write them."""
-    return functools.cache(lambda src_uri: _file(src_uri).url_relative_to(page))
+def _url_from(file: File) -> Callable[[str], str]:
+    """Addresses of docs pages from the page of ``file``, as MkDocs would write them."""
+    return functools.cache(lambda src_uri: _file(src_uri).url_relative_to(file))
+
+
+def _spare_workers() -> int | None:
+    """Worker processes besides this one, which goes on with MkDocs' own work (None: one per spare core)."""
+    return None if _workers is None else _workers - 1
 
 
 def _write(_: None, src_uri: str) -> WrittenPage:
@@ -149,10 +153,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     global _writer
     for src_uri, content in _exports.result().items():
         _file(src_uri).content_bytes = content.encode()
-    workers = None if _workers is None else _workers - 1  # this process goes on with MkDocs' own work
     # The coverage report is written here, at its turn, with the result of its scan in the background.
     pages = [file.src_uri for file in files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
-    _writer = WorkAhead(_write, None, pages, workers)
+    _writer = WorkAhead(_write, None, pages, _spare_workers())
     return env
 
 
