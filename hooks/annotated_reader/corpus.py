@@ -84,7 +84,7 @@ class Corpus:
         """src_uri -> content of every file the corpus adds: articles, registers, the coverage report …
 
         The data files are empty here: their content comes from :meth:`exports`."""
-        pages = {article_src_uri(slug): "" for slug in self.articles}  # written by :meth:`article_page`
+        pages = {article_src_uri(slug): "" for slug in self.articles}  # written by :meth:`write`
         for register in REGISTERS:
             pages[register.src_uri] = render_register(register, self.catalog, self.index)
         pages.update(self.listings.markdown)
