@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -114,3 +115,9 @@ def test_work_in_background_gives_its_result_or_its_error(always_fork):
     with pytest.raises(ValueError, match="item 3 is bad"):
         failing.result()
     assert InBackground(lambda: "here", size=1, workers=0).result() == "here"
+
+
+def test_a_worker_that_dies_is_reported_rather_than_waited_for(always_fork):
+    background = InBackground(lambda: os._exit(3), size=1, workers=1)
+    with pytest.raises(RuntimeError, match="stopped unexpectedly"):
+        background.result()
