@@ -142,7 +142,7 @@ def _together(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[tup
             if other in catalog.entities]
 
 
-def _sections(entity: Entity, catalog: Catalog, index: MentionIndex) -> list[tuple[str, str, bool]]:
+def _sections(entity: Entity, together: list[tuple[Entity, int]], index: MentionIndex) -> list[tuple[str, str, bool]]:
     """(heading, placeholder key, indexed) for each generated section the page has, in page order.
 
     One list for both the page's Markdown and its parts, so that they cannot drift apart.
@@ -155,7 +155,6 @@ def _sections(entity: Entity, catalog: Catalog, index: MentionIndex) -> list[tup
     if entity.relations:
         sections.append(("Relations", "relations", True))
     sections.append((f"Mentions ({index.count(entity.id)}) {{: #mentions }}", "mentions", False))
-    together = _together(entity, index, catalog)
     if entity.relations or together:
         sections.append(("Connections", "neighbourhood", False))
     if together:
@@ -171,6 +170,7 @@ def written_parts(entity: Entity, catalog: Catalog, index: MentionIndex, article
 
     Mentions in context quote seed text, and are sanitized; the rest holds catalog data.
     """
+    together = _together(entity, index, catalog)
     writers: dict[str, Callable[[], str]] = {
         "facts": lambda: _facts(entity),
         "locator": lambda: html_of(build_locator(entity)),
@@ -178,11 +178,11 @@ def written_parts(entity: Entity, catalog: Catalog, index: MentionIndex, article
         "mentions": lambda: (sanitize(render_mentions(entity, index, articles, url)) if index.count(entity.id)
                              else tag("p", "No article in the corpus mentions this yet.")),
         "neighbourhood": lambda: html_of(build_neighbourhood(entity, catalog, index, url)),
-        "appears-with": lambda: _appears_with(_together(entity, index, catalog), url),
+        "appears-with": lambda: _appears_with(together, url),
         "sources": lambda: _sources(entity),
     }
     indexed, later = {}, {}
-    for _, key, is_indexed in _sections(entity, catalog, index):
+    for _, key, is_indexed in _sections(entity, together, index):
         (indexed if is_indexed else later)[key] = writers[key]()
     return indexed, later
 
@@ -191,7 +191,7 @@ def render_entity_page(entity: Entity, catalog: Catalog, index: MentionIndex) ->
     """The Markdown of an entity page: the hand-written prose, and headings and placeholders for the generated
     sections (see :func:`written_parts`), so that Markdown only reads what maintainers wrote."""
     lines = [f"# {escape_markdown(entity.name)}", ""]
-    for heading, key, _ in _sections(entity, catalog, index):
+    for heading, key, _ in _sections(entity, _together(entity, index, catalog), index):
         lines += [f"## {heading}", ""] if heading else []
         lines += [placeholder(key), ""]
         if key == "facts":

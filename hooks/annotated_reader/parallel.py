@@ -113,7 +113,7 @@ def _unwrapped(result: Any) -> Any:
 
 
 def _work_through(items: list[Hashable], results: multiprocessing.Queue) -> None:
-    """A worker's loop: each result is put in ``results``, which holds at most :data:`AHEAD`."""
+    """A worker's loop: each result is put in ``results``, a bounded queue (a full one makes it wait)."""
     function, context = _job
     for item in items:
         try:
@@ -121,6 +121,18 @@ def _work_through(items: list[Hashable], results: multiprocessing.Queue) -> None
         except Exception as error:  # raised in the process that waits for it
             result = _Failed(error)
         results.put((item, result))
+
+
+def _start(function: Callable[[Any, Hashable], Any], context: Any, shares: list[list[Hashable]],
+           room: int) -> tuple[multiprocessing.Queue, list[multiprocessing.Process]]:
+    """Fork one worker per share of items; their results come back through a queue with ``room`` places."""
+    forking = multiprocessing.get_context("fork")
+    results = forking.Queue(maxsize=room)
+    workers = [forking.Process(target=_work_through, args=(share, results), daemon=True) for share in shares]
+    with _inherited(function, context):
+        for worker in workers:
+            worker.start()
+    return results, workers
 
 
 def _receive(results: multiprocessing.Queue, workers: list[multiprocessing.Process]) -> tuple[Hashable, Any]:
@@ -153,13 +165,8 @@ class WorkAhead:
         self._expected = set(items) if _can_fork(workers, len(items)) else set()
         if not self._expected:
             return
-        forking = multiprocessing.get_context("fork")
-        self._results = forking.Queue(maxsize=AHEAD)
-        with _inherited(function, context):
-            for first in range(workers):
-                worker = forking.Process(target=_work_through, args=(list(items[first::workers]), self._results), daemon=True)
-                worker.start()
-                self._workers.append(worker)
+        shares = [list(items[first::workers]) for first in range(workers)]
+        self._results, self._workers = _start(function, context, shares, AHEAD)
 
     def take(self, item: Hashable) -> Any:
         """The result for ``item``: from the workers if they were given it, else worked out here."""
@@ -191,11 +198,7 @@ class InBackground:
         workers = available_cores() - 1 if workers is None else workers
         if not _can_fork(workers, size):
             return
-        forking = multiprocessing.get_context("fork")
-        self._results = forking.Queue(maxsize=1)
-        with _inherited(lambda _context, _item: function(), None):
-            self._workers.append(forking.Process(target=_work_through, args=([None], self._results), daemon=True))
-            self._workers[0].start()
+        self._results, self._workers = _start(lambda _context, _item: function(), None, [[None]], 1)
 
     def result(self) -> Any:
         if not self._workers:

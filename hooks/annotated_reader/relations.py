@@ -13,10 +13,6 @@ class RelationType:
     wording: str
     inverse_wording: str
 
-    @property
-    def symmetric(self) -> bool:
-        return self.wording == self.inverse_wording
-
 
 RELATION_TYPES: dict[str, RelationType] = {
     relation.key: relation
