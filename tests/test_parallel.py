@@ -12,7 +12,7 @@ from conftest import ROOT, build
 
 from annotated_reader import parallel
 from annotated_reader.catalog import ENTITY_FOLDERS
-from annotated_reader.parallel import InBackground, WorkAhead, map_batches
+from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied, map_batches
 
 
 def _batch_sums(context: dict, batch: list[int]) -> list[int]:
@@ -87,7 +87,7 @@ def test_workers_setting_must_be_a_positive_whole_number(project: Path):
     _set_workers(project, 0)
     result = build(project)
     assert result.returncode != 0
-    assert "extra.reader.workers '0'" in result.output and "Traceback" not in result.output
+    assert "extra.reader.workers: 0 is not a number of processes" in result.output and "Traceback" not in result.output
 
 
 def _fails_on_three(context: dict, item: int) -> int:
@@ -119,5 +119,5 @@ def test_work_in_background_gives_its_result_or_its_error(always_fork):
 
 def test_a_worker_that_dies_is_reported_rather_than_waited_for(always_fork):
     background = InBackground(lambda: os._exit(3), size=1, workers=1)
-    with pytest.raises(RuntimeError, match="stopped unexpectedly"):
+    with pytest.raises(WorkerDied, match="exited with status 3"):
         background.result()

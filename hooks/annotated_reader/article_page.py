@@ -10,7 +10,6 @@ links into it from other pages are still checked.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,10 +40,10 @@ def page_path(src_uri: str) -> str:
 
 
 def article_meta(article: Article) -> dict:
-    """Page metadata the hook sets; Material prints title and description unescaped, so they are escaped here."""
-    meta = {"title": html.escape(article.title), "hide": ["toc"], "article": article.slug}
+    """Page metadata the hook sets (escaped with every page's, where the hook hands pages to the templates)."""
+    meta = {"title": article.title, "hide": ["toc"], "article": article.slug}
     if article.standfirst:
-        meta["description"] = html.escape(article.standfirst.text)
+        meta["description"] = article.standfirst.text
     return meta
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -151,9 +150,9 @@ class Corpus:
         return AnchorIds(article, self.index.by_article[article.slug])
 
     def entity_meta(self, entity_id: str) -> dict:
-        """Page metadata for an entity page (escaped: Material prints it unescaped)."""
+        """Page metadata for an entity page (escaped with every page's, where the hook hands pages to the templates)."""
         entity = self.catalog[entity_id]
-        return {"title": html.escape(entity.name), "description": html.escape(entity.summary),
+        return {"title": entity.name, "description": entity.summary,
                 "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
 
     def home_page(self, intro: str) -> str:

@@ -1,0 +1,263 @@
+"""One build of the site, as MkDocs runs it: every piece of state the build needs, on one object.
+
+The hook (``reader_hook.py``) makes a :class:`ReaderBuild` when MkDocs loads the
+configuration and lets it go when the build ends, so nothing of one build is seen by the
+next under ``mkdocs serve``. This module is the engine's only meeting point with MkDocs:
+the engine (``annotated_reader``) knows nothing of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
+
+from annotated_reader.annotate import AnnotateExtension, AnnotatorState
+from annotated_reader.catalog import is_entity_page
+from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, load_corpus
+from annotated_reader.errors import Problem
+from annotated_reader.html_text import escape_attribute
+from annotated_reader.mentions import LinkMode
+from annotated_reader.page_data import cards_json, entities_in, fill_placeholders
+from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied
+
+log = get_plugin_logger("annotated_reader")
+
+WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
+"""What the page's template reads besides its content, let go with it once the page is written."""
+HEAD_META = ("title", "description")
+"""Page metadata that Material prints unescaped into the page and its ``<head>``."""
+
+
+class ReaderSettings(base.Config):
+    """``extra.reader`` in ``mkdocs.yml``."""
+
+    link_mode = c.Choice([mode.value for mode in LinkMode], default=LinkMode.FIRST_IN_ARTICLE.value)
+    """Which mentions are full links; the rest stay marked and show their card, more quietly."""
+    workers = c.Optional(c.Type(int))
+    """Processes for the per-article work, MkDocs' own included; unset, one per available core."""
+
+
+def read_settings(config: MkDocsConfig) -> ReaderSettings:
+    """``extra.reader``, validated as MkDocs validates its own options; a bad value is one line."""
+    settings = ReaderSettings(config_file_path=config.config_file_path)
+    settings.load_dict(config.extra.get("reader") or {})
+    errors, _ = settings.validate()
+    if not errors and settings.workers is not None and settings.workers < 1:
+        errors = [("workers", f"{settings.workers} is not a number of processes: use a whole number from 1 (everything in MkDocs' own "
+                              "process), or leave it out for one per core")]
+    for key, error in errors:
+        raise PluginError(f"mkdocs.yml: extra.reader.{key}: {error}")
+    return settings
+
+
+class ReaderBuild:
+    """What one build reads, works out and writes, from ``on_config`` to ``on_post_build``."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.settings = read_settings(config)
+        self.problems: list[Problem] = []
+        self.annotator = AnnotatorState()
+        self.annotator.mode = LinkMode(self.settings.link_mode)
+        config.markdown_extensions.append(AnnotateExtension(self.annotator))
+        self.corpus: Corpus | None = None
+        self.files: Files | None = None
+        self.writer: WorkAhead | None = None
+        self.exports: InBackground | None = None
+        self.coverage: InBackground | None = None
+        self.site_url = functools.cache(self._site_url)
+
+    # Reading: on_files, on_page_read_source, on_page_markdown, on_page_content
+
+    def read(self, files: Files) -> Files:
+        """Read catalog and seeds, report every problem, and add the generated pages."""
+        self.files = files
+        with _one_line():
+            return self._read(files)
+
+    def _read(self, files: Files) -> Files:
+        entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
+                        for f in files.documentation_pages() if is_entity_page(f.src_uri)]
+        seeds = Path(self.config.config_file_path).parent / "seeds"
+        corpus = self.corpus = load_corpus(seeds, entity_pages, self.annotator.mode, self.settings.workers)
+        for problem in corpus.problems:
+            self.report(problem)
+        for notice in corpus.notices:
+            log.info(str(notice))
+        self.annotator.catalog, self.annotator.linker = corpus.catalog, corpus.linker
+        for src_uri, markdown in corpus.generated_pages().items():
+            # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
+            files.append(File.generated(self.config, src_uri, content=markdown.encode()))
+        spare = self._spare_workers()
+        self.exports = InBackground(corpus.exports, len(corpus.articles), spare)  # needed when MkDocs copies files
+        self.coverage = InBackground(corpus.scan_for_coverage, len(corpus.articles), spare)  # needed by one page
+        return files
+
+    def report(self, problem: Problem) -> None:
+        """A problem in the input: a warning now, and a failed build at the end if the build is strict."""
+        self.problems.append(problem)
+        log.warning(str(problem))
+
+    def source_of(self, page: Page) -> str | None:
+        """Entity pages: the catalog has read the front matter already; MkDocs gets the prose alone."""
+        entity = self._entity_of(page)
+        return entity.prose if entity else None
+
+    def markdown_of(self, page: Page, markdown: str) -> str:
+        """Complete entity pages and the home page; tell the annotator which page is rendering."""
+        corpus = self.corpus
+        entity = self._entity_of(page)
+        self.annotator.current_entity = entity.id if entity else None
+        if article := corpus.article_of(page.file.src_uri):
+            page.meta.update(corpus.article_meta(article))
+            return ""  # the article is written as HTML when its page is: see put_indexed_parts
+        if entity:
+            page.meta.update(corpus.entity_meta(entity.id))
+            return corpus.entity_page(entity.id)
+        if page.file.src_uri == HOME:
+            return corpus.home_page(markdown)
+        return markdown
+
+    def content_read(self, page: Page, html: str) -> str:
+        """Every page's head values escaped; the card data handed to the templates.
+
+        An article page tells MkDocs its anchors now, so links into it are checked, and is
+        written later, when its template renders: MkDocs holds every page's content between
+        the two, and articles are the bulk of a corpus.
+        """
+        _escape_head(page)
+        if article := self.corpus.article_of(page.file.src_uri):
+            page.present_anchor_ids = self.corpus.article_anchors(article)
+            return ""
+        page.meta["ar_cards"] = cards_json(entities_in(html), self.corpus.catalog, self.site_url)
+        return html
+
+    # Writing: on_env, on_page_context, on_post_page
+
+    def start_writing(self) -> None:
+        """Every page has been read: fill in the data files before MkDocs copies them, and start writing the
+        engine's HTML for the pages, in the order MkDocs builds them."""
+        with _one_line():
+            exports = self.exports.result()
+        for src_uri, content in exports.items():
+            self._file(src_uri).content_bytes = content.encode()
+        # The coverage report is written here, at its turn: its scan runs in a background process whose result
+        # only this process can wait for, not a worker writing ahead.
+        pages = [file.src_uri for file in self.files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
+        self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
+
+    def put_indexed_parts(self, page: Page) -> None:
+        """Put what the engine wrote on the page, except the parts the search must not index."""
+        with _one_line():
+            written = self.writer.take(page.file.src_uri)
+        for name, content in written.data_files.items():
+            write_file(content.encode(), str(Path(page.file.abs_dest_path).with_name(name)))
+        if written.article:
+            self._put_article(page, written)
+        else:
+            page.content = self._filled(page, page.content, written.indexed_parts)
+        page.meta["_ar_later"] = written.parts
+
+    def put_later_parts(self, page: Page) -> None:
+        """After the search has indexed the page: the parts it must not index (mentions in context, drawings)."""
+        page.content = self._filled(page, page.content, page.meta.pop("_ar_later", {}))
+
+    def written(self, page: Page) -> None:
+        """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""
+        if page.meta.get("article") or is_entity_page(page.file.src_uri):
+            page.content = None
+            for written in WRITTEN_META:
+                page.meta.pop(written, None)
+
+    def finish(self) -> None:
+        """A strict build fails on any problem in the input, however quiet MkDocs' log was asked to be."""
+        if self.config.strict and self.problems:
+            count = len(self.problems)
+            raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the articles or the catalog in strict "
+                        f"mode, the first: {self.problems[0]}")
+
+    def close(self) -> None:
+        """Stop the workers still going (after an error, or a page MkDocs did not write)."""
+        for work in (self.exports, self.coverage, self.writer):
+            if work:
+                work.close()
+
+    # Helpers
+
+    def _entity_of(self, page: Page):
+        src_uri = page.file.src_uri
+        entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
+        return self.corpus.catalog.entities.get(entity_id) if entity_id else None
+
+    def _site_url(self, src_uri: str) -> str:
+        """The address of a docs page from the site root."""
+        return self._file(src_uri).url
+
+    def _file(self, src_uri: str) -> File:
+        file = self.files.src_uris.get(src_uri)
+        if file is None:
+            raise PluginError(f"annotated_reader: no page '{src_uri}' — the catalog names a page that MkDocs does not have")
+        return file
+
+    def _url_from(self, file: File) -> Callable[[str], str]:
+        """Addresses of docs pages from the page of ``file``, as MkDocs would write them."""
+        return functools.cache(lambda src_uri: self._file(src_uri).url_relative_to(file))
+
+    def _spare_workers(self) -> int | None:
+        """Worker processes besides this one, which goes on with MkDocs' own work (None: one per spare core)."""
+        workers = self.settings.workers
+        return None if workers is None else workers - 1
+
+    def _write(self, _: None, src_uri: str) -> WrittenPage:
+        """What the engine writes as text for a page: run in a worker process, ahead of the page's turn."""
+        return self.corpus.write(src_uri, self._url_from(self._file(src_uri)), self.site_url, self.coverage.result)
+
+    def _put_article(self, page: Page, written: WrittenPage) -> None:
+        """Put the article's HTML, panel, contents and card data on the page."""
+        article = written.article
+        page.content, page.meta["ar_panel"] = article.html, article.panel
+        title, *sections = [{"level": h.level, "id": h.id, "name": h.html, "children": []} for h in article.headings]
+        page.toc = get_toc([{**title, "children": sections}])
+        page.meta["ar_cards"], page.meta["json_ld"] = written.cards, article.json_ld
+
+    def _filled(self, page: Page, html: str, parts: dict[str, str]) -> str:
+        try:
+            return fill_placeholders(html, parts)
+        except KeyError as missing:
+            raise PluginError(f"annotated_reader: {page.file.src_uri} has no placeholder for its part {missing} — "
+                              "keep the page's generated Markdown as the engine writes it") from None
+
+
+@contextlib.contextmanager
+def _one_line() -> Iterator[None]:
+    """A worker that died stops the build with one line, not a traceback."""
+    try:
+        yield
+    except WorkerDied as died:
+        raise PluginError(f"annotated_reader: {died}") from None
+
+
+def _escape_head(page: Page) -> None:
+    """The one place where what a page's ``<head>`` and header print is escaped: Material prints ``page.title``
+    and ``page.meta.description`` as they are, and MkDocs takes a title from the first heading unescaped.
+
+    Done while pages are read, before any template renders, because each page's template
+    prints its neighbours' titles too.
+    """
+    if page.title is not None and not page.is_homepage:
+        page.meta["title"] = page.title
+    for key in HEAD_META:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape_attribute(page.meta[key])
