@@ -17,20 +17,21 @@ from pathlib import Path
 import yaml
 
 from annotated_reader.article import Kind
-from annotated_reader.catalog import ENTITY_FOLDERS
+from annotated_reader.entity_types import ENTITY_FOLDERS, ENTITY_TYPES
 from annotated_reader.seed_parser import decode_seed, parse_seed
 from annotated_reader.sidecar import read_sidecar
 
 CATALOG_SIZE = 500
 SYLLABLES = ["kaf", "nab", "hal", "dar", "sal", "mah", "tir", "zub", "qar", "rim", "jab", "shar", "mir", "wad", "bir",
              "ras", "dum", "yab", "tar", "sur", "hus", "kam", "lat", "fur", "ghaz", "bal", "nuj", "sam", "dil", "har"]
-SHAPES = {
-    "person": ("people", "Abu {A} al-{B}"),
-    "organization": ("organizations", "Liwa {A} {B}"),
-    "place": ("places", "Kafr {A}{b}"),
-    "event": ("events", "Battle of {A}{b}"),
-    "term": ("glossary", "{a}{b}iyya"),
+NAME_SHAPES = {
+    "person": "Abu {A} al-{B}",
+    "organization": "Liwa {A} {B}",
+    "place": "Kafr {A}{b}",
+    "event": "Battle of {A}{b}",
+    "term": "{a}{b}iyya",
 }
+"""How an invented entity of each type is named."""
 AUTHORS = ["Jane Doe", "Omar Saleh", "Leila Nasser", "Rami Khoury", "Sara Haddad", "Nadia Fares", "Karim Aoun",
            "Hadi Mansour", "Maya Rizk", "Ziad Halabi", "Lina Abboud", "Fadi Karam"]
 SOURCES = ["NOW (Lebanon)", "The Daily Star", "Al-Akhbar English", "Syria Direct", "Enab Baladi"]
@@ -41,13 +42,13 @@ WORDS = ["Fighting", "Talks", "Pressure", "Shelling", "Aid", "Winter", "Silence"
 def _generated_entities(count: int) -> list[tuple[str, str, str]]:
     """(id, type, name) for ``count`` invented entities with distinct names."""
     rng = random.Random(2015)
-    types = list(SHAPES)
+    types = list(NAME_SHAPES)
     names: set[str] = set()
     entities = []
     while len(entities) < count:
         entity_type = types[len(entities) % len(types)]
         a, b = rng.choice(SYLLABLES), rng.choice(SYLLABLES)
-        name = SHAPES[entity_type][1].format(a=a, b=b, A=a.capitalize(), B=b.capitalize())
+        name = NAME_SHAPES[entity_type].format(a=a, b=b, A=a.capitalize(), B=b.capitalize())
         if name.casefold() in names:
             continue
         names.add(name.casefold())
@@ -108,7 +109,7 @@ def write_corpus(root: Path, target: Path, count: int) -> tuple[Path, Path]:
     real = sum(1 for folder in ENTITY_FOLDERS for _ in (root / "docs" / folder).glob("*.md"))
     entities = _generated_entities(CATALOG_SIZE - real)
     for entity_id, entity_type, name in entities:
-        (annotated / "docs" / SHAPES[entity_type][0] / f"{entity_id}.md").write_text(_entity_page(entity_type, name))
+        (annotated / "docs" / ENTITY_TYPES[entity_type].folder / f"{entity_id}.md").write_text(_entity_page(entity_type, name))
     pool = _paragraph_pool(root)
     shutil.copytree(annotated / "docs", plain / "docs")
     shutil.copytree(root / "overrides", plain / "overrides")

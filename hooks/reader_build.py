@@ -25,11 +25,12 @@ from mkdocs.utils import write_file
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, load_corpus
+from annotated_reader.corpus import EXPORTED_FILES, Corpus, load_corpus
 from annotated_reader.errors import Problem
 from annotated_reader.html_text import escape_attribute
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders
+from annotated_reader.pages import WrittenPage
 from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied
 
 log = get_plugin_logger("annotated_reader")
@@ -55,8 +56,8 @@ def read_settings(config: MkDocsConfig) -> ReaderSettings:
     settings.load_dict(config.extra.get("reader") or {})
     errors, _ = settings.validate()
     if not errors and settings.workers is not None and settings.workers < 1:
-        errors = [("workers", f"{settings.workers} is not a number of processes: use a whole number from 1 (everything in MkDocs' own "
-                              "process), or leave it out for one per core")]
+        errors = [("workers", f"{settings.workers} is not a number of processes: use a whole number from 1 "
+                              "(everything in MkDocs' own process), or leave it out for one per core")]
     for key, error in errors:
         raise PluginError(f"mkdocs.yml: extra.reader.{key}: {error}")
     return settings
@@ -97,9 +98,9 @@ class ReaderBuild:
         for notice in corpus.notices:
             log.info(str(notice))
         self.annotator.catalog, self.annotator.linker = corpus.catalog, corpus.linker
-        for src_uri, markdown in corpus.generated_pages().items():
-            # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
-            files.append(File.generated(self.config, src_uri, content=markdown.encode()))
+        generated = [src_uri for src_uri, kind in corpus.pages.items() if kind.generated]
+        for src_uri in [*generated, *EXPORTED_FILES]:  # their content is made when MkDocs reads them
+            files.append(File.generated(self.config, src_uri, content=b""))
         spare = self._spare_workers()
         self.exports = InBackground(corpus.exports, len(corpus.articles), spare)  # needed when MkDocs copies files
         self.coverage = InBackground(corpus.scan_for_coverage, len(corpus.articles), spare)  # needed by one page
@@ -111,24 +112,18 @@ class ReaderBuild:
         log.warning(str(problem))
 
     def source_of(self, page: Page) -> str | None:
-        """Entity pages: the catalog has read the front matter already; MkDocs gets the prose alone."""
-        entity = self._entity_of(page)
-        return entity.prose if entity else None
+        """The Markdown of a page the engine makes, or of an entity page without its front matter."""
+        kind = self.corpus.pages.get(page.file.src_uri)
+        return kind.source() if kind else None
 
     def markdown_of(self, page: Page, markdown: str) -> str:
-        """Complete entity pages and the home page; tell the annotator which page is rendering."""
-        corpus = self.corpus
-        entity = self._entity_of(page)
-        self.annotator.current_entity = entity.id if entity else None
-        if article := corpus.article_of(page.file.src_uri):
-            page.meta.update(corpus.article_meta(article))
-            return ""  # the article is written as HTML when its page is: see put_indexed_parts
-        if entity:
-            page.meta.update(corpus.entity_meta(entity.id))
-            return corpus.entity_page(entity.id)
-        if page.file.src_uri == HOME:
-            return corpus.home_page(markdown)
-        return markdown
+        """Complete the page; tell the annotator which page is rendering."""
+        kind = self.corpus.pages.get(page.file.src_uri)
+        self.annotator.current_entity = kind.own_entity if kind else None
+        if not kind:
+            return markdown
+        page.meta.update(kind.meta())
+        return kind.markdown(markdown)
 
     def content_read(self, page: Page, html: str) -> str:
         """Every page's head values escaped; the card data handed to the templates.
@@ -138,9 +133,10 @@ class ReaderBuild:
         the two, and articles are the bulk of a corpus.
         """
         _escape_head(page)
-        if article := self.corpus.article_of(page.file.src_uri):
-            page.present_anchor_ids = self.corpus.article_anchors(article)
-            return ""
+        kind = self.corpus.pages.get(page.file.src_uri)
+        if kind and (anchors := kind.anchors()) is not None:
+            page.present_anchor_ids = anchors
+            return html
         page.meta["ar_cards"] = cards_json(entities_in(html), self.corpus.catalog, self.site_url)
         return html
 
@@ -153,13 +149,15 @@ class ReaderBuild:
             exports = self.exports.result()
         for src_uri, content in exports.items():
             self._file(src_uri).content_bytes = content.encode()
-        # The coverage report is written here, at its turn: its scan runs in a background process whose result
-        # only this process can wait for, not a worker writing ahead.
-        pages = [file.src_uri for file in self.files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
+        kinds = self.corpus.pages
+        pages = [file.src_uri for file in self.files.documentation_pages()
+                 if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""
+        if page.file.src_uri not in self.corpus.pages:
+            return
         with _one_line():
             written = self.writer.take(page.file.src_uri)
         for name, content in written.data_files.items():
@@ -176,7 +174,8 @@ class ReaderBuild:
 
     def written(self, page: Page) -> None:
         """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""
-        if page.meta.get("article") or is_entity_page(page.file.src_uri):
+        kind = self.corpus.pages.get(page.file.src_uri)
+        if kind and kind.bulk:
             page.content = None
             for written in WRITTEN_META:
                 page.meta.pop(written, None)
@@ -195,11 +194,6 @@ class ReaderBuild:
                 work.close()
 
     # Helpers
-
-    def _entity_of(self, page: Page):
-        src_uri = page.file.src_uri
-        entity_id = Path(src_uri).stem if is_entity_page(src_uri) else None
-        return self.corpus.catalog.entities.get(entity_id) if entity_id else None
 
     def _site_url(self, src_uri: str) -> str:
         """The address of a docs page from the site root."""
@@ -222,7 +216,7 @@ class ReaderBuild:
 
     def _write(self, _: None, src_uri: str) -> WrittenPage:
         """What the engine writes as text for a page: run in a worker process, ahead of the page's turn."""
-        return self.corpus.write(src_uri, self._url_from(self._file(src_uri)), self.site_url, self.coverage.result)
+        return self.corpus.pages[src_uri].write(self._url_from(self._file(src_uri)), self.site_url, self.coverage.result)
 
     def _put_article(self, page: Page, written: WrittenPage) -> None:
         """Put the article's HTML, panel, contents and card data on the page."""

@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT, build
 
 from annotated_reader import parallel
-from annotated_reader.catalog import ENTITY_FOLDERS
+from annotated_reader.entity_types import ENTITY_FOLDERS
 from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied, map_batches
 
 

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_reader.article_page import anchor_ids, render_article
-from annotated_reader.catalog import ENTITY_FOLDERS, build_catalog
+from annotated_reader.catalog import build_catalog
+from annotated_reader.entity_types import ENTITY_FOLDERS
 from annotated_reader.errors import InputError
 from annotated_reader.linker import Linker, alias_key
 from annotated_reader.mentions import LinkMode, find_mentions

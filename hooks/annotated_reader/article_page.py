@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .article import Article, Block, Comment, Kind
-from .catalog import ENTITY_TYPE_PLURALS, Catalog, Entity
+from .catalog import Catalog, Entity
 from .citation import bibtex, chicago
 from .dates import format_date
+from .entity_types import ENTITY_TYPES
 from .html_text import attributes, escape_attribute, escape_text, seed_text, tag
 from .markup import mention_attributes
 from .mentions import Mention
@@ -241,11 +242,11 @@ class _Writer:
         """The names the article mentions, by type, with counts; the template shows it beside the text."""
         parts = [tag("p", "In this article" + tag("span", f"{len(self.counts)} names", class_="ar-count"),
                      class_="ar-panel-title")]
-        for entity_type, plural in ENTITY_TYPE_PLURALS.items():
-            entities = sorted((self.catalog[i] for i in self.counts if self.catalog[i].type == entity_type),
+        for kind in ENTITY_TYPES.values():
+            entities = sorted((self.catalog[i] for i in self.counts if self.catalog[i].type == kind.key),
                               key=lambda entity: (-self.counts[entity.id], entity.name.casefold()))
             if entities:
-                parts.append(tag("p", escape_text(plural), class_=f"ar-panel-group ar-{entity_type}"))
+                parts.append(tag("p", escape_text(kind.plural), class_=f"ar-panel-group ar-{kind.key}"))
                 parts.append(tag("ul", "".join(map(self.panel_item, entities))))
         return tag("nav", "".join(parts), class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
 

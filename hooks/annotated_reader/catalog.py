@@ -14,25 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from .entity_types import ENTITY_FOLDERS, ENTITY_TYPES, EntityType
 from .errors import Problem
 from .relations import RELATION_TYPES
 from .yaml_data import load_yaml
 
-ENTITY_TYPES = {
-    "person": "Person",
-    "organization": "Organisation",
-    "place": "Place",
-    "event": "Event",
-    "term": "Glossary term",
-}
-ENTITY_TYPE_PLURALS = {
-    "person": "People",
-    "organization": "Organisations",
-    "place": "Places",
-    "event": "Events",
-    "term": "Glossary terms",
-}
-ENTITY_FOLDERS = ("people", "organizations", "places", "events", "glossary")
 REQUIRED_FIELDS = ("type", "name", "summary")
 OPTIONAL_FIELDS = (
     "aliases", "forms", "arabic", "wikidata", "coordinates", "date", "end", "relations", "sources",
@@ -83,8 +69,12 @@ class Entity:
     """The page's hand-written body, without its front matter."""
 
     @property
-    def type_label(self) -> str:
+    def kind(self) -> EntityType:
         return ENTITY_TYPES[self.type]
+
+    @property
+    def type_label(self) -> str:
+        return self.kind.label
 
     @property
     def names(self) -> tuple[Alias, ...]:

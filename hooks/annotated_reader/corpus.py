@@ -1,67 +1,26 @@
-"""The corpus: seeds and catalog read once, matched once, and every generated page derived from it."""
+"""The corpus: seeds and catalog read once, matched once, before any page renders; every page reads it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
 from .article import Article
-from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
-from .catalog import Catalog, build_catalog, is_entity_page
-from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
-from .elements import html_of, placeholder
-from .entity_page import render_entity_page, written_parts
+from .catalog import Catalog, build_catalog
+from .coverage import Candidate, find_candidates
 from .errors import InputError, Problem
-from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
+from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv
 from .linker import Linker, alias_key
-from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
-from .maps import build_map
+from .listings import Listings, latest, render_listings
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions
-from .network import build_network
-from .page_data import cards_json
+from .pages import HOME, SitePage, site_pages
 from .parallel import map_batches
-from .registers import REGISTERS, render_register, render_register_links
-from .sanitize import sanitize
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
-from .structured_data import entity_json_ld
-from .timeline import render_timeline
 
-TIMELINE_PAGE = "explore/timeline.md"
-NETWORK_PAGE = "explore/network.md"
-MAP_PAGE = "explore/map.md"
-DATA_PAGE = "data/index.md"
-COVERAGE_PAGE = "maintainers/coverage.md"
 EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE)
-HOME = "index.md"
-
-
-EXPLORE_LINKS = f"""## Explore
-
-- [Network](/{NETWORK_PAGE}) of people, organisations, places, events and terms
-- [Map](/{MAP_PAGE}) of the places the articles name
-- [Timeline](/{TIMELINE_PAGE}) of events and articles
-- [Open data](/{DATA_PAGE}): entities, mentions and the graph, to download
-"""
-
-
-@dataclass(frozen=True)
-class WrittenPage:
-    """A page's HTML written as text, made apart from MkDocs' page; whatever quotes seed text is sanitized."""
-
-    article: ArticlePage | None = None
-    """The article, if the page is one."""
-    cards: str = "{}"
-    """The article's hover-card data (other pages' is read from their HTML)."""
-    indexed_parts: dict[str, str] = field(default_factory=dict)
-    """Parts of other pages, by placeholder key, that the search indexes: an entity's facts, relations …"""
-    parts: dict[str, str] = field(default_factory=dict)
-    """Parts put in after the search has indexed the page: mentions in context, drawings, listing entries."""
-    data_files: dict[str, str] = field(default_factory=dict)
-    """Files written next to the page, by name: the coverage report's data."""
 
 
 @dataclass
@@ -78,22 +37,11 @@ class Corpus:
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
+    pages: dict[str, SitePage] = field(default_factory=dict)
+    """Every page the engine makes or completes, by address."""
 
-    def generated_pages(self) -> dict[str, str]:
-        """src_uri -> content of every file the corpus adds: articles, registers, the coverage report …
-
-        The data files are empty here: their content comes from :meth:`exports`."""
-        pages = {article_src_uri(slug): "" for slug in self.articles}  # written by :meth:`write`
-        for register in REGISTERS:
-            pages[register.src_uri] = render_register(register, self.catalog, self.index)
-        pages.update(self.listings.markdown)
-        pages[TIMELINE_PAGE] = render_timeline(self.catalog, self.articles)
-        pages[NETWORK_PAGE] = f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
-        pages[MAP_PAGE] = f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
-        pages[DATA_PAGE] = render_data_page(self.catalog, self.index, self.articles)
-        pages[COVERAGE_PAGE] = render_coverage(self.catalog, self.index)
-        pages.update(dict.fromkeys(EXPORTED_FILES, ""))
-        return pages
+    def __post_init__(self) -> None:
+        self.pages = site_pages(self)
 
     def exports(self) -> dict[str, str]:
         """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
@@ -104,60 +52,9 @@ class Corpus:
             GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index),
         }
 
-    def entity_page(self, entity_id: str) -> str:
-        return render_entity_page(self.catalog[entity_id], self.catalog, self.index)
-
     def scan_for_coverage(self) -> list[Candidate]:
         """The coverage report's rows: the corpus's longest scan, which only the report's page needs."""
         return find_candidates(self.articles, self.index)
-
-    def write(self, src_uri: str, url: UrlOf, site_url: UrlOf, coverage: Callable[[], list[Candidate]]) -> WrittenPage:
-        """What is written for a page as HTML text, links made by ``url``, card links by ``site_url``; the coverage
-        report's rows come from ``coverage`` (:meth:`scan_for_coverage`, or its result worked out elsewhere).
-
-        Needs nothing of MkDocs' page, so it can be worked out in another process, ahead of
-        the page's turn (see :class:`~.parallel.WorkAhead`).
-        """
-        if article := self.article_of(src_uri):
-            page = render_article(article, self.index.by_article[article.slug], self.catalog, url)
-            return WrittenPage(replace(page, html=sanitize(page.html)), cards_json(page.entity_ids, self.catalog, site_url))
-        entity_id = Path(src_uri).stem
-        if is_entity_page(src_uri) and entity_id in self.catalog.entities:
-            indexed, later = written_parts(self.catalog[entity_id], self.catalog, self.index, self.articles, url)
-            return WrittenPage(indexed_parts=indexed, parts=later)
-        if src_uri in self.listings.entries:
-            entries = entries_html(self.listings.entries[src_uri], url, level=3 if src_uri == HOME else 2)
-            return WrittenPage(parts={PLACEHOLDER_KEY: sanitize(entries)})  # article titles are seed text
-        if src_uri == NETWORK_PAGE:
-            return WrittenPage(parts={"network": html_of(build_network(self.catalog, self.index, url))})
-        if src_uri == MAP_PAGE:
-            return WrittenPage(parts={"map": html_of(build_map(self.catalog, self.index, url))})
-        if src_uri == COVERAGE_PAGE:
-            candidates = coverage()
-            return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, url).items()},
-                               data_files={DATA_FILE: coverage_json(candidates, self.catalog, self.index)})
-        return WrittenPage()
-
-    def article_of(self, src_uri: str) -> Article | None:
-        """The article whose page ``src_uri`` is, if it is one."""
-        slug = src_uri.removeprefix("articles/").removesuffix(".md")
-        return self.articles.get(slug) if src_uri == article_src_uri(slug) else None
-
-    def article_meta(self, article: Article) -> dict:
-        return article_meta(article)
-
-    def article_anchors(self, article: Article) -> AnchorIds:
-        return AnchorIds(article, self.index.by_article[article.slug])
-
-    def entity_meta(self, entity_id: str) -> dict:
-        """Page metadata for an entity page (escaped with every page's, where the hook hands pages to the templates)."""
-        entity = self.catalog[entity_id]
-        return {"title": entity.name, "description": entity.summary,
-                "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
-
-    def home_page(self, intro: str) -> str:
-        return "\n\n".join([intro.strip(), render_latest(len(self.articles)), render_register_links(self.catalog),
-                            EXPLORE_LINKS])
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ import json
 from .article import Article
 from .article_page import article_src_uri, page_path
 from .catalog import Catalog
+from .entity_types import ENTITY_TYPES
 from .mentions import MentionIndex
-from .structured_data import SCHEMA_TYPES, entity_node
+from .structured_data import entity_node
 
 ENTITIES_FILE = "data/entities.json"
 MENTIONS_FILE = "data/mentions.csv"
@@ -78,7 +79,7 @@ def graph_jsonld(articles: dict[str, Article], catalog: Catalog, index: MentionI
 
 def render_data_page(catalog: Catalog, index: MentionIndex, articles: dict[str, Article]) -> str:
     total = sum(len(mentions) for mentions in index.by_article.values())
-    types = ", ".join(sorted(set(SCHEMA_TYPES.values())))
+    types = ", ".join(sorted({kind.schema_type for kind in ENTITY_TYPES.values()}))
     return "\n".join([
         "# Open data",
         "",

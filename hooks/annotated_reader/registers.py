@@ -7,31 +7,14 @@ from itertools import groupby
 
 from .catalog import Catalog, Entity
 from .entity_page import entity_link
+from .entity_types import ENTITY_TYPES, EntityType
 from .escape import escape_markdown
 from .mentions import MentionIndex
 
 
-class Register:
-    """One register page: the entities of some types, alphabetically, with mention counts."""
-
-    def __init__(self, slug: str, title: str, types: tuple[str, ...], intro: str) -> None:
-        self.slug = slug
-        self.title = title
-        self.types = types
-        self.intro = intro
-
-    @property
-    def src_uri(self) -> str:
-        return f"registers/{self.slug}.md"
-
-
-REGISTERS = (
-    Register("people", "People", ("person",), "Every person the articles name."),
-    Register("organisations", "Organisations", ("organization",), "Armed groups, armies, states' alliances and other bodies."),
-    Register("places", "Places", ("place",), "Towns, regions and countries."),
-    Register("events", "Events", ("event",), "Battles and other events the articles refer to."),
-    Register("glossary", "Glossary A–Z", ("term",), "Terms a reader meets in the articles, defined."),
-)
+def register_src_uri(kind: EntityType) -> str:
+    """The register of one type of entity: its entities alphabetically, with mention counts."""
+    return f"registers/{kind.register}.md"
 
 _LEADING_ARTICLE = re.compile(r"^(?:al-|el-|the\s+|al\s+)", re.IGNORECASE)
 
@@ -46,9 +29,9 @@ def _initial(entity: Entity) -> str:
     return first if first.isalpha() else "#"
 
 
-def render_register(register: Register, catalog: Catalog, index: MentionIndex) -> str:
-    entities = sorted((e for e in catalog if e.type in register.types), key=lambda e: sort_key(e.name))
-    lines = [f"# {register.title}", "", register.intro, ""]
+def render_register(kind: EntityType, catalog: Catalog, index: MentionIndex) -> str:
+    entities = sorted((e for e in catalog if e.type == kind.key), key=lambda e: sort_key(e.name))
+    lines = [f"# {kind.register_title}", "", kind.register_intro, ""]
     if not entities:
         return "\n".join([*lines, "Nothing here yet.", ""])
     letters = sorted({_initial(entity) for entity in entities})
@@ -66,7 +49,7 @@ def render_register(register: Register, catalog: Catalog, index: MentionIndex) -
 
 def render_register_links(catalog: Catalog) -> str:
     lines = ["## Registers", ""]
-    for register in REGISTERS:
-        count = sum(1 for entity in catalog if entity.type in register.types)
-        lines.append(f"- [{register.title}](/{register.src_uri}) — {count} entries")
+    for kind in ENTITY_TYPES.values():
+        count = sum(1 for entity in catalog if entity.type == kind.key)
+        lines.append(f"- [{kind.register_title}](/{register_src_uri(kind)}) — {count} entries")
     return "\n".join([*lines, ""])

@@ -6,17 +6,9 @@ from .article import Article
 from .catalog import Entity
 from .escape import script_json
 
-SCHEMA_TYPES = {
-    "person": "Person",
-    "organization": "Organization",
-    "place": "Place",
-    "event": "Event",
-    "term": "DefinedTerm",
-}
-
 
 def entity_node(entity: Entity) -> dict:
-    node = {"@type": SCHEMA_TYPES[entity.type], "name": entity.name, "description": entity.summary}
+    node = {"@type": entity.kind.schema_type, "name": entity.name, "description": entity.summary}
     names = [alias.text for alias in entity.aliases] + ([entity.arabic] if entity.arabic else [])
     if names:
         node["alternateName"] = names
@@ -33,7 +25,7 @@ def entity_node(entity: Entity) -> dict:
 
 def _reference(entity: Entity) -> dict:
     """A mentioned entity, briefly: its full description is on its own page."""
-    node = {"@type": SCHEMA_TYPES[entity.type], "name": entity.name}
+    node = {"@type": entity.kind.schema_type, "name": entity.name}
     if entity.wikidata:
         node["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
     return node

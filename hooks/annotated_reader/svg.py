@@ -8,9 +8,7 @@ import xml.etree.ElementTree as etree
 from .article_page import UrlOf
 from .catalog import Entity
 from .elements import element
-
-SHAPES = {"person": "circle", "organization": "square", "place": "triangle", "event": "diamond", "term": "hexagon"}
-"""Shape per entity type (the colour comes from the type's CSS class)."""
+from .entity_types import EntityType
 
 
 def svg(parent: etree.Element, width: int, height: int, title: str, **attributes: str) -> etree.Element:
@@ -27,10 +25,10 @@ def _points(x: float, y: float, size: float, corners: int, turn: float) -> str:
                     f"{y + size * math.sin(turn + 2 * math.pi * k / corners):.1f}" for k in range(corners))
 
 
-def marker(parent: etree.Element, entity_type: str, x: float, y: float, size: float) -> etree.Element:
-    """The type's shape centred on (x, y)."""
-    shape = SHAPES[entity_type]
-    css = f"ar-node ar-{entity_type}"
+def marker(parent: etree.Element, kind: EntityType, x: float, y: float, size: float) -> etree.Element:
+    """The type's shape centred on (x, y); its colour comes from the type's CSS class."""
+    shape = kind.shape
+    css = f"ar-node ar-{kind.key}"
     if shape == "circle":
         return element(parent, "circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{size:.1f}", class_=css)
     if shape == "square":
@@ -45,7 +43,7 @@ def node_link(parent: etree.Element, entity: Entity, url: UrlOf, x: float, y: fl
     """A node that is a link to the entity's page (its address made by ``url``), with its name."""
     link = element(parent, "a", href=url(entity.src_uri), class_="ar-node-link")
     element(link, "title", f"{entity.name} ({entity.type_label})")
-    marker(link, entity.type, x, y, size)
+    marker(link, entity.kind, x, y, size)
     if label:
         element(link, "text", entity.name, x=f"{x + size + 3:.1f}", y=f"{y + 4:.1f}", class_="ar-node-label")
     return link

@@ -1,0 +1,48 @@
+"""The kinds of entity, one frozen record each: everything else about a type derives from its record.
+
+Adding a type is one record here, its folder under ``docs/``, its rules in ``reader.css``
+(``.ar-<key>``: the underline of its mentions and the colour of its shape; a test checks both)
+and its register in the navigation of ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityType:
+    """One kind of entity, as its pages, its register, its drawings and its structured data show it."""
+
+    key: str
+    """As written in front matter (``type: person``) and in CSS classes (``ar-person``)."""
+    folder: str
+    """Its pages' folder under ``docs/``."""
+    label: str
+    plural: str
+    schema_type: str
+    """Its schema.org type, for JSON-LD."""
+    shape: str
+    """Its marker in the drawings (colour-blind readers tell types apart by shape)."""
+    register: str
+    """The address of its register, under ``registers/``."""
+    register_title: str
+    register_intro: str
+
+
+ENTITY_TYPES: dict[str, EntityType] = {
+    kind.key: kind
+    for kind in (
+        EntityType("person", "people", "Person", "People", "Person", "circle",
+                   "people", "People", "Every person the articles name."),
+        EntityType("organization", "organizations", "Organisation", "Organisations", "Organization", "square",
+                   "organisations", "Organisations", "Armed groups, armies, states' alliances and other bodies."),
+        EntityType("place", "places", "Place", "Places", "Place", "triangle",
+                   "places", "Places", "Towns, regions and countries."),
+        EntityType("event", "events", "Event", "Events", "Event", "diamond",
+                   "events", "Events", "Battles and other events the articles refer to."),
+        EntityType("term", "glossary", "Glossary term", "Glossary terms", "DefinedTerm", "hexagon",
+                   "glossary", "Glossary A–Z", "Terms a reader meets in the articles, defined."),
+    )
+}
+ENTITY_FOLDERS = tuple(kind.folder for kind in ENTITY_TYPES.values())

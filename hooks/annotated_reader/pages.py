@@ -1,0 +1,267 @@
+"""The pages the engine makes or completes, one kind each: its address, its Markdown, what is written for it.
+
+Each kind knows its address under ``docs/`` (``src_uri``), the Markdown MkDocs renders for
+it, the metadata its template reads, and what the engine writes for it as HTML text
+(:meth:`SitePage.write`), which MkDocs puts in place of the Markdown's placeholders. The
+hook looks a page up once, by address, and asks its kind. Adding an explore page is one
+class here, listed in :data:`EXPLORE_PAGES`, and a line in the navigation of ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, ClassVar
+
+from .article import Article
+from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
+from .catalog import Entity
+from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, render_coverage
+from .elements import html_of, placeholder
+from .entity_page import render_entity_page, written_parts
+from .entity_types import ENTITY_TYPES, EntityType
+from .exports import render_data_page
+from .listings import PLACEHOLDER_KEY, entries_html, render_latest
+from .maps import build_map
+from .network import build_network
+from .page_data import cards_json
+from .registers import register_src_uri, render_register, render_register_links
+from .sanitize import sanitize
+from .structured_data import entity_json_ld
+from .timeline import render_timeline
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+CoverageRows = Callable[[], list[Candidate]]
+"""The coverage scan's result, worked out in the background while pages are read."""
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    """A page's HTML written as text, made apart from MkDocs' page; whatever quotes seed text is sanitized."""
+
+    article: ArticlePage | None = None
+    """The article, if the page is one."""
+    cards: str = "{}"
+    """The article's hover-card data (other pages' is read from their HTML)."""
+    indexed_parts: dict[str, str] = field(default_factory=dict)
+    """Parts of other pages, by placeholder key, that the search indexes: an entity's facts, relations …"""
+    parts: dict[str, str] = field(default_factory=dict)
+    """Parts put in after the search has indexed the page: mentions in context, drawings, listing entries."""
+    data_files: dict[str, str] = field(default_factory=dict)
+    """Files written next to the page, by name: the coverage report's data."""
+
+
+class SitePage:
+    """A page the engine makes (``generated``) or completes (a maintainer's file)."""
+
+    generated: ClassVar[bool] = True
+    """Whether the engine adds the page; if not, it completes a page of ``docs/``."""
+    ahead: ClassVar[bool] = True
+    """Whether a worker may write it ahead of its turn (it needs nothing only this process has)."""
+    bulk: ClassVar[bool] = False
+    """One of the corpus's many pages (articles, entities), whose HTML is let go as soon as it is written."""
+    own_entity: str | None = None
+    """The entity the page is about: a page never links to itself."""
+
+    def __init__(self, corpus: Corpus, src_uri: str) -> None:
+        self.corpus = corpus
+        self.src_uri = src_uri
+
+    def source(self) -> str | None:
+        """The Markdown MkDocs reads for the page, front matter included (None: its file's)."""
+        return None
+
+    def markdown(self, read: str) -> str:
+        """The Markdown MkDocs renders, given what it read without the front matter."""
+        return read
+
+    def meta(self) -> dict:
+        """Metadata the page's template reads (escaped with every page's, where the hook hands pages over)."""
+        return {}
+
+    def anchors(self) -> AnchorIds | None:
+        """The anchors of a page written after MkDocs checks links, so that links into it are checked too."""
+        return None
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        """What is written for the page as HTML text; links made by ``url``, card links by ``site_url``.
+
+        Needs nothing of MkDocs' page, so it can be worked out in another process, ahead of
+        the page's turn (see :class:`~.parallel.WorkAhead`).
+        """
+        return WrittenPage()
+
+
+class ArticleSitePage(SitePage):
+    """An article: written whole as HTML text, never through Markdown."""
+
+    bulk = True
+
+    def __init__(self, corpus: Corpus, article: Article) -> None:
+        super().__init__(corpus, article_src_uri(article.slug))
+        self.article = article
+
+    def source(self) -> str:
+        return ""  # written when its page is: see :meth:`write`
+
+    def meta(self) -> dict:
+        return article_meta(self.article)
+
+    def anchors(self) -> AnchorIds:
+        return AnchorIds(self.article, self.corpus.index.by_article[self.article.slug])
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        corpus, article = self.corpus, self.article
+        page = render_article(article, corpus.index.by_article[article.slug], corpus.catalog, url)
+        return WrittenPage(replace(page, html=sanitize(page.html)), cards_json(page.entity_ids, corpus.catalog, site_url))
+
+
+class EntitySitePage(SitePage):
+    """An entity's page: the maintainer's prose, completed with the catalog's facts and every mention."""
+
+    generated = False
+    bulk = True
+
+    def __init__(self, corpus: Corpus, entity: Entity) -> None:
+        super().__init__(corpus, entity.src_uri)
+        self.entity = entity
+        self.own_entity = entity.id
+
+    def source(self) -> str:
+        return render_entity_page(self.entity, self.corpus.catalog, self.corpus.index)  # front matter read already
+
+    def meta(self) -> dict:
+        entity = self.entity
+        return {"title": entity.name, "description": entity.summary, "search": {"boost": 3},
+                "json_ld": entity_json_ld(entity)}
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        corpus = self.corpus
+        indexed, later = written_parts(self.entity, corpus.catalog, corpus.index, corpus.articles, url)
+        return WrittenPage(indexed_parts=indexed, parts=later)
+
+
+class RegisterSitePage(SitePage):
+    """The register of one type of entity."""
+
+    def __init__(self, corpus: Corpus, kind: EntityType) -> None:
+        super().__init__(corpus, register_src_uri(kind))
+        self.kind = kind
+
+    def source(self) -> str:
+        return render_register(self.kind, self.corpus.catalog, self.corpus.index)
+
+
+class BrowseSitePage(SitePage):
+    """An index of the listings: months, authors, sources or tags, with their counts."""
+
+    def source(self) -> str:
+        return self.corpus.listings.markdown[self.src_uri]
+
+
+class ListingSitePage(BrowseSitePage):
+    """A page of articles, newest first, by month, author, source or tag; entries quote seed text."""
+
+    level = 2
+    """The entries' heading level."""
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        entries = entries_html(self.corpus.listings.entries[self.src_uri], url, level=self.level)
+        return WrittenPage(parts={PLACEHOLDER_KEY: sanitize(entries)})  # article titles are seed text
+
+
+class HomeSitePage(ListingSitePage):
+    """The maintainers' home page, followed by the latest articles and the ways into the corpus."""
+
+    generated = False
+    level = 3
+
+    def source(self) -> None:
+        return None  # the maintainers' own file
+
+    def markdown(self, read: str) -> str:
+        corpus = self.corpus
+        return "\n\n".join([read.strip(), render_latest(len(corpus.articles)), render_register_links(corpus.catalog),
+                            explore_links()])
+
+
+class TimelineSitePage(SitePage):
+    src_uri = "explore/timeline.md"
+    title = "Timeline"
+    about = " of events and articles"
+
+    def source(self) -> str:
+        return render_timeline(self.corpus.catalog, self.corpus.articles)
+
+
+class NetworkSitePage(SitePage):
+    src_uri = "explore/network.md"
+    title = "Network"
+    about = " of people, organisations, places, events and terms"
+
+    def source(self) -> str:
+        return f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        return WrittenPage(parts={"network": html_of(build_network(self.corpus.catalog, self.corpus.index, url))})
+
+
+class MapSitePage(SitePage):
+    src_uri = "explore/map.md"
+    title = "Map"
+    about = " of the places the articles name"
+
+    def source(self) -> str:
+        return f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        return WrittenPage(parts={"map": html_of(build_map(self.corpus.catalog, self.corpus.index, url))})
+
+
+class DataSitePage(SitePage):
+    src_uri = "data/index.md"
+    title = "Open data"
+    about = ": entities, mentions and the graph, to download"
+
+    def source(self) -> str:
+        return render_data_page(self.corpus.catalog, self.corpus.index, self.corpus.articles)
+
+
+class CoverageSitePage(SitePage):
+    """The maintainers' report of names no catalog entry matches; its rows come from a scan in the background."""
+
+    src_uri = "maintainers/coverage.md"
+    ahead = False  # the scan's result is waited for in MkDocs' process, which started it, not in a worker
+
+    def source(self) -> str:
+        return render_coverage(self.corpus.catalog, self.corpus.index)
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        candidates = coverage()
+        return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, url).items()},
+                           data_files={DATA_FILE: coverage_json(candidates, self.corpus.catalog, self.corpus.index)})
+
+
+EXPLORE_PAGES: tuple[type[TimelineSitePage | NetworkSitePage | MapSitePage | DataSitePage], ...] = (
+    NetworkSitePage, MapSitePage, TimelineSitePage, DataSitePage)
+"""The explore pages, in the order the home page lists them."""
+HOME = "index.md"
+
+
+def explore_links() -> str:
+    lines = [f"- [{page.title}](/{page.src_uri}){page.about}" for page in EXPLORE_PAGES]
+    return "\n".join(["## Explore", "", *lines, ""])
+
+
+def site_pages(corpus: Corpus) -> dict[str, SitePage]:
+    """Every page the engine makes or completes, by address."""
+    pages: list[SitePage] = [ArticleSitePage(corpus, article) for article in corpus.articles.values()]
+    pages += [EntitySitePage(corpus, entity) for entity in corpus.catalog]
+    pages += [RegisterSitePage(corpus, kind) for kind in ENTITY_TYPES.values()]
+    pages += [(ListingSitePage if src_uri in corpus.listings.entries else BrowseSitePage)(corpus, src_uri)
+              for src_uri in corpus.listings.markdown]
+    pages += [HomeSitePage(corpus, HOME), CoverageSitePage(corpus, CoverageSitePage.src_uri)]
+    pages += [kind(corpus, kind.src_uri) for kind in EXPLORE_PAGES]
+    return {page.src_uri: page for page in pages}
