@@ -84,8 +84,6 @@ class ArticlePage:
     """The "in this article" panel, which the template shows beside the text."""
     headings: list[Heading]
     """For the page's table of contents (and the skip link), in page order."""
-    search_html: str
-    """The same text without mention and paragraph-number markup, which would only slow the search indexer."""
     json_ld: str
     """schema.org data for the page's head."""
     entity_ids: list[str]
@@ -95,10 +93,8 @@ class ArticlePage:
 class _Writer:
     """Writes the article's parts, each block with its own mentions."""
 
-    def __init__(self, article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf,
-                 numbered: bool = True) -> None:
+    def __init__(self, article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> None:
         self.article = article
-        self.numbered = numbered
         self.catalog = catalog
         self.url = url
         self.by_block: dict[str, list[Mention]] = {}
@@ -139,7 +135,7 @@ class _Writer:
         """A block with its paragraph number; written directly, as this runs for every block (classes and
         block ids are the renderer's and the parser's own, never seed text)."""
         number = ""
-        if numbered and self.numbered:
+        if numbered:
             digits = block.id[1:]
             number = f'<a class="ar-pnum ar-ui" href="#{block.id}" title="Link to paragraph {digits}">{digits}</a> '
         return f'<{name} class="{classes}" id="{block.id}">{number}{self.text(block)}</{name}>'
@@ -260,9 +256,8 @@ class _Writer:
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> ArticlePage:
     """The article (header, body in seed order, citation, reader comments), its panel and its headings."""
     writer = _Writer(article, mentions, catalog, url)
-    search = _Writer(article, [], catalog, url, numbered=False)
     entity_ids = list(writer.counts)
-    return ArticlePage(_article(writer), writer.panel(), writer.headings, _article(search),
+    return ArticlePage(_article(writer), writer.panel(), writer.headings,
                        article_json_ld(article, [catalog[entity_id] for entity_id in entity_ids]), entity_ids)
 
 

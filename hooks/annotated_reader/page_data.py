@@ -1,4 +1,4 @@
-"""What the templates and the search get besides a rendered page: its hover-card data and a lighter view.
+"""What the templates get besides a rendered page: its hover-card data, and its parts written apart put in place.
 
 Card data holds only the entities the page mentions and is inlined in the page, so cards
 work offline and a page's size does not grow with the catalog.
@@ -10,12 +10,10 @@ import re
 from collections.abc import Callable
 
 from .catalog import Catalog
-from .elements import PLACEHOLDER_ATTRIBUTE, placeholder_html
+from .elements import placeholder_html
 from .escape import script_json
 
-_PLACEHOLDER = re.compile(f'<div {PLACEHOLDER_ATTRIBUTE}="[^"]*"></div>')
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
-_MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
 
 
 def entities_in(html: str) -> list[str]:
@@ -39,12 +37,6 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
             "url": url_for(entity.src_uri),
         }
     return script_json(cards)
-
-
-def search_view(html: str) -> str:
-    """A rendered page as the search indexer needs it: the same text without the mention markup, which
-    would only cost the indexer time, and without the placeholders of parts written later."""
-    return _PLACEHOLDER.sub("", _MENTION.sub(r"\2", html))
 
 
 def fill_placeholders(html: str, parts: dict[str, str]) -> str:
