@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -64,6 +70,54 @@ def build(project: Path, strict: bool = True, site_name: str = "site", epoch: st
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "SOURCE_DATE_EPOCH": epoch}
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, check=False)
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+class _LogLines(logging.Handler):
+    """MkDocs' log as its command line prints it: ``WARNING -  message``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build_here(project: Path, strict: bool = True, site_name: str = "site", epoch: str = "1420156800") -> Build:
+    """Build in this process, as ``mkdocs build`` and ``mkdocs serve`` do (``load_config`` and ``build``), the log
+    read as the command line prints it: several builds in one process, and no interpreter started per build."""
+    site = project / site_name
+    lines = _LogLines()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        with contextlib.chdir(project), _environment(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch):
+            config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site))
+            mkdocs_build.build(config)
+    except MkDocsException as error:
+        returncode = 1
+        lines.lines.append(str(error))
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    return Build(returncode, "\n".join(lines.lines), site)
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +127,120 @@ def test_a_worker_that_dies_is_reported_rather_than_waited_for(always_fork):
     background = InBackground(lambda: os._exit(3), size=1, workers=1)
     with pytest.raises(WorkerDied, match="exited with status 3"):
         background.result()
+
+
+def _dies_on_three(context: dict, item: int) -> int:
+    if item == 3:
+        os._exit(9)
+    return item
+
+
+def _dies_in_batch(context: dict, batch: list[int]) -> list[int]:
+    return [_dies_on_three(context, item) for item in batch]
+
+
+def test_a_dead_worker_fails_map_batches_within_seconds(always_fork):
+    started = time.monotonic()
+    with pytest.raises(WorkerDied, match="exited with status 9"):
+        map_batches(_dies_in_batch, unpicklable_context(), list(range(40)), workers=2)
+    assert time.monotonic() - started < 10
+
+
+def test_a_dead_worker_fails_work_ahead_within_seconds(always_fork):
+    ahead = WorkAhead(_dies_on_three, unpicklable_context(), list(range(8)), workers=1)
+    started = time.monotonic()
+    with pytest.raises(WorkerDied, match="exited with status 9"):
+        for item in range(8):
+            ahead.take(item)
+    assert time.monotonic() - started < 10
+    ahead.close()
+
+
+def test_a_worker_that_ends_quietly_without_its_results_is_reported(always_fork):
+    background = InBackground(lambda: os._exit(0), size=1, workers=1)
+    with pytest.raises(WorkerDied, match="before finishing"):
+        background.result()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collectors_state_is_restored(always_fork, enabled):
+    (gc.enable if enabled else gc.disable)()
+    try:
+        map_batches(_batch_sums, unpicklable_context(), list(range(20)), workers=2)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+
+
+PARENT = """
+import sys, time
+sys.path.insert(0, {hooks!r})
+from annotated_reader import parallel
+parallel.WORTH_FORKING = 0
+ahead = parallel.WorkAhead(lambda context, item: time.sleep(60), None, [1, 2], workers=2)
+print(" ".join(str(process.pid) for process in ahead._processes), flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "State:\tZ" in status.read_text())
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_workers_die_with_their_parent_however_it_ends(ending):
+    parent = subprocess.Popen([sys.executable, "-c", PARENT.format(hooks=str(ROOT / "hooks"))], stdout=subprocess.PIPE,
+                              text=True)
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(map(_alive, workers))
+    parent.send_signal(ending)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = task / "children"
+        if children.exists():
+            found |= {int(child) for child in children.read_text().split()}
+    return found
+
+
+def test_serve_stopped_during_a_build_leaves_no_worker_behind(tmp_path, monkeypatch):
+    """The first build of ``mkdocs serve`` forks workers; SIGTERM to the server while they work ends them too."""
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import corpus
+
+    real_entities = sum(1 for folder in ENTITY_FOLDERS for _ in (ROOT / "docs" / folder).glob("*.md"))
+    monkeypatch.setattr(corpus, "CATALOG_SIZE", real_entities + 30)
+    project, _ = corpus.write_corpus(ROOT, tmp_path, parallel.WORTH_FORKING * 3)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"], cwd=project,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not workers and time.monotonic() < deadline and server.poll() is None:
+        workers = _children(server.pid)
+        time.sleep(0.02)
+    assert workers, "the build forked no worker to test"
+    server.terminate()
+    server.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers))
