@@ -32,6 +32,7 @@ from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders
 from annotated_reader.pages import WrittenPage
 from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied
+from annotated_reader.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
 
@@ -137,6 +138,8 @@ class ReaderBuild:
         if kind and (anchors := kind.anchors()) is not None:
             page.present_anchor_ids = anchors
             return html
+        if kind and kind.untrusted_markdown:
+            html = sanitize(html)
         page.meta["ar_cards"] = cards_json(entities_in(html), self.corpus.catalog, self.site_url)
         return html
 

@@ -64,6 +64,8 @@ class SitePage:
     """One of the corpus's many pages (articles, entities), whose HTML is let go as soon as it is written."""
     own_entity: str | None = None
     """The entity the page is about: a page never links to itself."""
+    untrusted_markdown: ClassVar[bool] = False
+    """Whether its Markdown comes from a file the engine does not trust (entity pages): its HTML is sanitized."""
 
     def __init__(self, corpus: Corpus, src_uri: str) -> None:
         self.corpus = corpus
@@ -123,6 +125,7 @@ class EntitySitePage(SitePage):
 
     generated = False
     bulk = True
+    untrusted_markdown = True
 
     def __init__(self, corpus: Corpus, entity: Entity) -> None:
         super().__init__(corpus, entity.src_uri)

@@ -1,0 +1,34 @@
+"""A build leaves nothing behind for the next: two builds in one process equal a fresh process's."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from conftest import FIXTURE_SEEDS, build, build_here
+
+
+def tree(root) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def test_a_second_build_in_one_process_equals_a_fresh_process(project):
+    """As under ``mkdocs serve``: the second build sees an entity renamed and a seed removed, and nothing of the first."""
+    shutil.copy2(FIXTURE_SEEDS / "by-prefix-dateline.txt", project / "seeds")
+    first = build_here(project, site_name="first")
+    assert first.returncode == 0, first.output
+    assert any(path.read_text(encoding="utf-8").count('data-source="by-prefix-dateline.txt"')
+               for path in (first.site / "articles").glob("*.html"))
+
+    (project / "seeds" / "by-prefix-dateline.txt").unlink()
+    emir = project / "docs" / "glossary" / "emir.md"
+    emir.write_text(emir.read_text(encoding="utf-8").replace("name: Emir\n", "name: Emir (commander)\n"), encoding="utf-8")
+    second = build_here(project, site_name="second")
+    fresh = build(project, site_name="fresh")
+    assert second.returncode == fresh.returncode == 0, second.output + fresh.output
+    assert "Emir (commander)" in (second.site / "glossary" / "emir.html").read_text(encoding="utf-8")
+    hooks = [module for module in list(sys.modules.values()) if (getattr(module, "__file__", None) or "").endswith("reader_hook.py")]
+    assert hooks and all(hook._build is None for hook in hooks)  # the hook lets each build go when it ends
+    one, other = tree(second.site), tree(fresh.site)
+    assert one.keys() == other.keys()
+    assert [name for name in one if one[name] != other[name]] == []
