@@ -27,7 +27,8 @@ def test_a_second_build_in_one_process_equals_a_fresh_process(project):
     fresh = build(project, site_name="fresh")
     assert second.returncode == fresh.returncode == 0, second.output + fresh.output
     assert "Emir (commander)" in (second.site / "glossary" / "emir.html").read_text(encoding="utf-8")
-    hooks = [module for module in list(sys.modules.values()) if (getattr(module, "__file__", None) or "").endswith("reader_hook.py")]
+    hooks = [module for module in list(sys.modules.values())
+             if (getattr(module, "__file__", None) or "").endswith("reader_hook.py")]
     assert hooks and all(hook._build is None for hook in hooks)  # the hook lets each build go when it ends
     one, other = tree(second.site), tree(fresh.site)
     assert one.keys() == other.keys()
