@@ -1,4 +1,9 @@
-"""Shared fixtures: the real site, built once per session, and a builder for altered copies."""
+"""Shared fixtures: the sample corpus's site and the real content's, each built once per session, and builders.
+
+Tests that check what particular pages say build the sample corpus (``tests/fixtures/sample``:
+the first article and the catalog it was annotated with, frozen), so they hold however the
+project's own ``seeds/`` and ``docs/`` grow; tests on the real content assert properties only.
+"""
 
 from __future__ import annotations
 
@@ -20,10 +25,13 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from annotated_reader.entity_types import ENTITY_FOLDERS
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SAMPLE = ROOT / "tests" / "fixtures" / "sample"
 PROJECT_PARTS = ("docs", "seeds", "hooks", "overrides", "mkdocs.yml")
-SEED = ROOT / "seeds" / "000_b7d30180e4dc4172.txt"
+SEED = SAMPLE / "seeds" / "000_b7d30180e4dc4172.txt"
 ARTICLE = "articles/isis-expansionism-will-burn-qalamoun.html"
 
 
@@ -59,6 +67,15 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    return target
+
+
+def sample_project(target: Path) -> Path:
+    """The project's code, pages and configuration with the sample corpus's seeds and catalog."""
+    copy_project(target)
+    for part in ("seeds", *(f"docs/{folder}" for folder in ENTITY_FOLDERS)):
+        shutil.rmtree(target / part, ignore_errors=True)
+        shutil.copytree(SAMPLE / part, target / part)
     return target
 
 
@@ -122,25 +139,35 @@ def build_here(project: Path, strict: bool = True, site_name: str = "site", epoc
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real project, built strictly once for every test that reads the built HTML."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project)
+    """The sample corpus, built strictly once for every test that reads what its pages say."""
+    project = sample_project(tmp_path_factory.mktemp("sample"))
+    result = build_here(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The project's own seeds and catalog, built strictly, for tests of properties that any content keeps."""
+    project = copy_project(tmp_path_factory.mktemp("real"))
+    result = build_here(project)
     assert result.returncode == 0, result.output
     return result
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path)
+    """A copy of the sample project that a test may alter."""
+    return sample_project(tmp_path)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The project with every seed fixture (and its sidecar) dropped into seeds/, built strictly."""
-    project = copy_project(tmp_path_factory.mktemp("fixtures"))
+    """The sample project with every seed fixture (and its sidecar) dropped into seeds/, built strictly."""
+    project = sample_project(tmp_path_factory.mktemp("fixtures"))
     for path in FIXTURE_SEEDS.iterdir():
         shutil.copy2(path, project / "seeds" / path.name)
-    result = build(project)
+    result = build_here(project)
     assert result.returncode == 0, result.output
     return result
 

@@ -63,7 +63,7 @@ def render(seed: str) -> tuple[str, BeautifulSoup, BeautifulSoup, set[str]]:
     article = parse_seed(text, ROOT / "seeds" / "generated.txt", "generated")
     mentions = find_mentions(article, Linker.from_catalog(catalog()), LinkMode.FIRST_IN_ARTICLE)
     page = render_article(article, mentions, catalog(), lambda src_uri: "/" + src_uri)
-    extras = BeautifulSoup(page.panel + page.search_html, "html.parser")
+    extras = BeautifulSoup(page.panel, "html.parser")
     return text, BeautifulSoup(page.html, "html.parser"), extras, anchor_ids(article, mentions)
 
 
