@@ -81,4 +81,3 @@ def test_any_seed_shows_its_text_and_nothing_else(seed):
         assert href.startswith(("#", "/people/", "/organizations/", "/places/", "/events/", "/glossary/")) or not href, href
     assert {element["id"] for element in page.find_all(id=True)} == anchors  # what MkDocs is told the page has
     assert_page_shows_seed(page.select_one("article"), text)
-    assert_page_shows_seed(extras.select_one("article"), text)
