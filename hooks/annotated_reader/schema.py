@@ -239,14 +239,16 @@ _REASONS = {
 }
 
 
-def _place(loc: tuple[int | str, ...]) -> str:
-    """Where in the file an error is, in words: ``tags entry 2``, ``alias_hints 'Assad'`` …"""
+def _place(loc: tuple[int | str, ...], model: type[BaseModel]) -> str:
+    """Where in the file an error is, in words: ``tags entry 2``, ``coordinates lat``, ``alias_hints 'Assad'`` …"""
     words = [str(loc[0])]
-    for part in loc[1:]:
+    for depth, part in enumerate(loc[1:], start=1):
         if isinstance(part, int):
             words.append(f"entry {part + 1}")
-        elif part != "[key]":
+        elif depth == 1 and _is_mapping(model, str(loc[0])):  # a key the file chose, not one the schema names
             words.append(f"'{str(part)[:40]}'")
+        else:
+            words.append(str(part))
     return " ".join(words)
 
 
@@ -257,8 +259,8 @@ def _problem(error: ErrorDetails, model: type[BaseModel], path: Path, data: Yaml
     if error["type"] == "reader":
         context = error.get("ctx", {})
         where = loc[:-2] if loc and loc[-1] == "[key]" else loc  # a bad key: the message quotes it already
-        placed = context["placed"] or not where
-        return Problem(path, line, context["message"] if placed else f"{_place(where)} {context['message']}", context["fix"])
+        message = context["message"] if context["placed"] or not where else f"{_place(where, model)} {context['message']}"
+        return Problem(path, line, message, context["fix"])
     if error["type"] == "extra_forbidden":
         return Problem(path, line, f"unknown {word} '{str(loc[0])[:40]}'",
                        f"remove it or use one of: {', '.join(model.model_fields)}")
@@ -266,7 +268,7 @@ def _problem(error: ErrorDetails, model: type[BaseModel], path: Path, data: Yaml
         return Problem(path, 1, f"missing {word} '{loc[0]}'", f"add '{loc[0]}: …' to the front matter")
     reason = _REASONS.get(error["type"]) or error["msg"][:1].lower() + error["msg"][1:]
     value = "" if error["type"] == "missing" else f", not {shown(error['input'])}"
-    return Problem(path, line, f"{_place(loc)} {reason}{value}", field.description if field else "see the README")
+    return Problem(path, line, f"{_place(loc, model)} {reason}{value}", field.description if field else "see the README")
 
 
 def validate(model: type[BaseModel], data: YamlData, path: Path, word: str) -> tuple[BaseModel | None, list[Problem]]:

@@ -24,10 +24,12 @@ def read_sidecar(path: Path) -> dict:
         return {}
     if path.stat().st_size > YAML_MAX_CHARS * 4:
         raise InputError(Problem(path, None, f"is {path.stat().st_size:,} bytes long", "a sidecar holds a few short keys"))
+    raw = path.read_bytes()
     try:
-        data = read_yaml(path.read_bytes().decode("utf-8"))
+        data = read_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise InputError(Problem(path, None, f"is not UTF-8 (byte {error.start + 1})", "save it as UTF-8")) from None
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError(Problem(path, line, f"is not UTF-8 (byte {raw[error.start]:#04x})", "save it as UTF-8")) from None
     except YamlRefused as refused:
         raise InputError(Problem(path, refused.line, refused.message, refused.fix)) from None
     if data.value is None:
