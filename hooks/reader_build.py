@@ -28,6 +28,7 @@ from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import EXPORTED_FILES, Corpus, load_corpus
 from annotated_reader.errors import Problem
 from annotated_reader.html_text import escape_attribute
+from annotated_reader.input_files import unreadable
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders
 from annotated_reader.pages import WrittenPage
@@ -90,10 +91,15 @@ class ReaderBuild:
             return self._read(files)
 
     def _read(self, files: Files) -> Files:
-        entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
-                        for f in files.documentation_pages() if is_entity_page(f.src_uri)]
-        seeds = Path(self.config.config_file_path).parent / "seeds"
-        corpus = self.corpus = load_corpus(seeds, entity_pages, self.annotator.mode, self.settings.workers)
+        project = Path(self.config.config_file_path).parent
+        entity_files = [f for f in files.documentation_pages() if is_entity_page(f.src_uri)]
+        refused = {f.src_uri: unreadable(Path(f.abs_src_path), project) for f in entity_files}
+        entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string) for f in entity_files if not refused[f.src_uri]]
+        corpus = self.corpus = load_corpus(project / "seeds", entity_pages, self.annotator.mode, self.settings.workers)
+        corpus.problems[:0] = filter(None, refused.values())
+        for file in entity_files:  # left out, not published as a plain page with its unchecked front matter
+            if refused[file.src_uri] or file.src_uri in corpus.catalog.left_out:
+                files.remove(file)
         for problem in corpus.problems:
             self.report(problem)
         for notice in corpus.notices:

@@ -12,21 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .entity_types import ENTITY_FOLDERS, ENTITY_TYPES, EntityType
 from .errors import Problem
 from .relations import RELATION_TYPES
-from .yaml_data import load_yaml
+from .schema import ENTITY_ID, EntityFront, validate_pruned
+from .yaml_data import YamlRefused, read_yaml
 
-REQUIRED_FIELDS = ("type", "name", "summary")
-OPTIONAL_FIELDS = (
-    "aliases", "forms", "arabic", "wikidata", "coordinates", "date", "end", "relations", "sources",
-)
-SUMMARY_MAX_CHARS = 200
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_WIKIDATA = re.compile(r"^Q[1-9]\d*$")
-_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -120,6 +111,8 @@ class Catalog:
 
     entities: dict[str, Entity]
     problems: list[Problem]
+    left_out: list[str] = field(default_factory=list)
+    """The src_uri of each entity page that could not be used: it is reported, and not published."""
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -136,76 +129,8 @@ def is_entity_page(src_uri: str) -> bool:
     return src_uri.endswith(".md") and src_uri.split("/", 1)[0] in ENTITY_FOLDERS
 
 
-def _aliases(report: _FileReport, key: str, value: object) -> tuple[Alias, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        report.add(f"{key}:", f"'{key}' must be a list", f"write one {key[:-1]} per line, each starting with '- '")
-        return ()
-    aliases = []
-    for item in value:
-        if isinstance(item, str) and item.strip():
-            aliases.append(Alias(item.strip(), is_acronym(item)))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "case_sensitive"}:
-            aliases.append(Alias(item["text"].strip(), bool(item.get("case_sensitive", is_acronym(item["text"])))))
-        else:
-            report.add(str(item), f"'{key}' has an entry that is not a name: {item!r}",
-                       "write a plain string, or {text: NAME, case_sensitive: true}")
-    return tuple(aliases)
-
-
-def _relations(report: _FileReport, value: object) -> list[tuple[str, str]]:
-    if value is None:
-        return []
-    if not isinstance(value, dict):
-        report.add("relations:", "'relations' must map a relation type to a list of entity ids",
-                   "write e.g. 'leader_of: [isis]'")
-        return []
-    pairs = []
-    for kind, targets in value.items():
-        if kind not in RELATION_TYPES:
-            report.add(f"{kind}:", f"unknown relation type '{kind}'",
-                       f"use one of: {', '.join(RELATION_TYPES)}")
-            continue
-        for target in targets if isinstance(targets, list) else [targets]:
-            pairs.append((kind, str(target)))
-    return pairs
-
-
-def _coordinates(report: _FileReport, value: object) -> tuple[float, float] | None:
-    if value is None:
-        return None
-    if isinstance(value, dict) and set(value) == {"lat", "lon"}:
-        lat, lon = value["lat"], value["lon"]
-        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180:
-            return float(lat), float(lon)
-    report.add("coordinates:", "'coordinates' is not a valid {lat, lon} pair",
-               "write decimal degrees, e.g. {lat: 33.967, lon: 36.667}")
-    return None
-
-
-def _sources(report: _FileReport, value: object) -> tuple[tuple[str, str], ...]:
-    if value is None:
-        return ()
-    sources = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, dict) and set(item) == {"title", "url"} and str(item["url"]).startswith(("https://", "http://")):
-            sources.append((str(item["title"]), str(item["url"])))
-        else:
-            report.add("sources:", f"a source is not {{title, url}} with an http(s) URL: {item!r}",
-                       "write e.g. {title: 'Wikipedia: Arsal', url: 'https://en.wikipedia.org/wiki/Arsal'}")
-    return tuple(sources)
-
-
-def _optional_text(report: _FileReport, data: dict, key: str, pattern: re.Pattern | None, fix: str) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    text = str(value).strip()
-    if not text or (pattern and not pattern.match(text)):
-        report.add(f"{key}:", f"'{key}' has an invalid value {value!r}", fix)
-        return None
-    return text
+def _alias(spec) -> Alias:
+    return Alias(spec.text, spec.case_sensitive if spec.case_sensitive is not None else is_acronym(spec.text))
 
 
 def read_entity(path: Path, src_uri: str, text: str) -> tuple[Entity | None, list[tuple[str, str]], _FileReport]:
@@ -213,56 +138,40 @@ def read_entity(path: Path, src_uri: str, text: str) -> tuple[Entity | None, lis
     entity_id = Path(src_uri).stem
     front_matter, prose = split_front_matter(text)
     report = _FileReport(path, front_matter)
-    if not _ID.match(entity_id):
+    if not ENTITY_ID.match(entity_id):
         report.problems.append(Problem(path, None, f"file name '{entity_id}' is not a valid entity id",
                                        "rename the file in lowercase ASCII words joined by hyphens"))
         return None, [], report
     try:
-        data = load_yaml(front_matter) if front_matter else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        report.problems.append(Problem(path, line, f"front matter is not valid YAML ({problem})",
-                                       "fix the YAML syntax there (quote values that contain ':' or start with a quote)"))
+        data = read_yaml(front_matter, first_line=2)
+    except YamlRefused as refused:
+        report.problems.append(Problem(path, refused.line, f"front matter {refused.message}", refused.fix))
         return None, [], report
-    if not isinstance(data, dict):
+    if not isinstance(data.value, dict):
         report.problems.append(Problem(path, 1, "has no front matter",
                                        "start the file with '---', the entity's type, name and summary, then '---'"))
         return None, [], report
-    for key in data:
-        if key not in REQUIRED_FIELDS + OPTIONAL_FIELDS:
-            report.add(f"{key}:", f"unknown field '{key}'",
-                       f"remove it or use one of: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}")
-    missing = [key for key in REQUIRED_FIELDS if not isinstance(data.get(key), str) or not data[key].strip()]
-    for key in missing:
-        report.problems.append(Problem(path, 1, f"missing field '{key}'", f"add '{key}: …' to the front matter"))
-    if missing:
+    front, problems = validate_pruned(EntityFront, data, path, "field")
+    report.problems += problems
+    if front is None:
         return None, [], report
-    if data["type"] not in ENTITY_TYPES:
-        report.add("type:", f"unknown type '{data['type']}'", f"use one of: {', '.join(ENTITY_TYPES)}")
-        return None, [], report
-    summary = " ".join(data["summary"].split())
-    if len(summary) > SUMMARY_MAX_CHARS:
-        report.add("summary:", f"summary is {len(summary)} characters long",
-                   f"shorten it to one sentence of at most {SUMMARY_MAX_CHARS} characters")
     entity = Entity(
         id=entity_id,
-        type=data["type"],
-        name=data["name"].strip(),
-        summary=summary,
+        type=front.type,
+        name=front.name,
+        summary=front.summary,
         src_uri=src_uri,
-        aliases=_aliases(report, "aliases", data.get("aliases")),
-        forms=_aliases(report, "forms", data.get("forms")),
-        arabic=_optional_text(report, data, "arabic", None, "write the name in Arabic script"),
-        wikidata=_optional_text(report, data, "wikidata", _WIKIDATA, "write a Wikidata id such as \"Q2429253\""),
-        coordinates=_coordinates(report, data.get("coordinates")),
-        date=_optional_text(report, data, "date", _PARTIAL_DATE, "write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""),
-        end=_optional_text(report, data, "end", _PARTIAL_DATE, "write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""),
-        sources=_sources(report, data.get("sources")),
+        aliases=tuple(_alias(spec) for spec in front.aliases),
+        forms=tuple(_alias(spec) for spec in front.forms),
+        arabic=front.arabic,
+        wikidata=front.wikidata,
+        coordinates=(front.coordinates.lat, front.coordinates.lon) if front.coordinates else None,
+        date=front.date,
+        end=front.end,
+        sources=tuple((source.title, source.url) for source in front.sources),
         prose=prose,
     )
-    return entity, _relations(report, data.get("relations")), report
+    return entity, [(kind, target) for kind, targets in front.relations.items() for target in targets], report
 
 
 def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
@@ -274,6 +183,7 @@ def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
     entities: dict[str, Entity] = {}
     unusable: set[str] = set()
     """Ids of pages that failed: their own error is reported, not every relation pointing to them."""
+    left_out: list[str] = []
     reports: list[_FileReport] = []
     pending: list[tuple[Entity, _FileReport, list[tuple[str, str]]]] = []
     for path, src_uri, text in sorted(pages, key=lambda page: page[1]):
@@ -281,10 +191,12 @@ def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
         reports.append(report)
         if entity is None:
             unusable.add(Path(src_uri).stem)
+            left_out.append(src_uri)
             continue
         if entity.id in entities:
             report.problems.append(Problem(path, None, f"duplicate entity id '{entity.id}' (also {entities[entity.id].src_uri})",
                                            "rename one of the two files"))
+            left_out.append(src_uri)
             continue
         entities[entity.id] = entity
         pending.append((entity, report, relations))
@@ -320,4 +232,4 @@ def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
     for entity in entities.values():
         entity.relations = sorted(set(entity.relations), key=lambda r: (r.wording, entities[r.target].name.casefold()))
     problems = [problem for report in reports for problem in report.problems]
-    return Catalog(dict(sorted(entities.items())), problems)
+    return Catalog(dict(sorted(entities.items())), problems, left_out)

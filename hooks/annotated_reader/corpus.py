@@ -12,6 +12,7 @@ from .catalog import Catalog, build_catalog
 from .coverage import Candidate, find_candidates
 from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv
+from .input_files import seed_files
 from .linker import Linker, alias_key
 from .listings import Listings, latest, render_listings
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions
@@ -83,29 +84,24 @@ class _SeedReading:
         self.mentions = list(map(Mention._make, rows))
 
 
-def _read_seed(matching: _Matching, path: Path) -> _SeedReading:
-    """Parse a seed with its sidecar and find its mentions."""
+def _read_seed(matching: _Matching, seed: tuple[Path, Path | None]) -> _SeedReading:
+    """Parse a seed with its sidecar (if it has one) and find its mentions."""
+    path, sidecar_path = seed
     problems: list[Problem] = []
     try:
-        sidecar = read_sidecar(path.with_suffix(".yml"))
+        sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
         text, warnings = decode_seed(path.read_bytes(), path, sidecar.get("encoding"))
         problems += warnings
         article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
     except InputError as error:
-        return _SeedReading(None, [*problems, error.problem])
+        return _SeedReading(None, [*problems, *error.problems])
     article.slug = slugify(article.slug or article.title, max_length=80, word_boundary=True) or path.stem
     problems += _drop_unknown_hints(article, matching.catalog)
     return _SeedReading(article, problems, find_mentions(article, matching.linker, matching.mode))
 
 
-def _read_seeds(matching: _Matching, paths: list[Path]) -> list[_SeedReading]:
-    return [_read_seed(matching, path) for path in paths]
-
-
-def _orphan_sidecars(seeds_dir: Path) -> list[Problem]:
-    return [Problem(orphan, None, "is a sidecar without a seed",
-                    f"rename it to match a seed, or add {orphan.with_suffix('.txt').name}")
-            for orphan in sorted(seeds_dir.glob("*.yml")) if not orphan.with_suffix(".txt").exists()]
+def _read_seeds(matching: _Matching, seeds: list[tuple[Path, Path | None]]) -> list[_SeedReading]:
+    return [_read_seed(matching, seed) for seed in seeds]
 
 
 def _distinct_slugs(readings: list[_SeedReading]) -> tuple[list[_SeedReading], list[Problem]]:
@@ -139,13 +135,15 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
                 workers: int | None = None) -> Corpus:
     """Read the catalog, then every ``seeds/*.txt`` with its sidecar, in up to ``workers`` processes.
 
-    A seed that cannot be read is reported and left out. ``workers`` defaults to the available cores.
+    A seed that cannot be read is reported and left out, as is any file in ``seeds/`` that is not a
+    regular file inside the project (its parent folder). ``workers`` defaults to the available cores.
     """
     catalog = build_catalog(entity_pages, alias_key)
     linker = Linker.from_catalog(catalog)
-    batches = map_batches(_read_seeds, _Matching(catalog, linker, mode), sorted(seeds_dir.glob("*.txt")), workers)
+    seeds, file_problems = seed_files(seeds_dir, seeds_dir.parent)
+    batches = map_batches(_read_seeds, _Matching(catalog, linker, mode), seeds, workers)
     readings = [reading for batch in batches for reading in batch]
-    read_problems = [problem for reading in readings for problem in reading.problems] + _orphan_sidecars(seeds_dir)
+    read_problems = file_problems + [problem for reading in readings for problem in reading.problems]
     kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
     articles = {reading.article.slug: reading.article for reading in kept}
     index = MentionIndex({reading.article.slug: reading.mentions for reading in kept})

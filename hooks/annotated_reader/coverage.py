@@ -29,6 +29,7 @@ from .html_text import seed_text, tag
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
 from .sentences import sentence_around, sentence_spans
+from .stop_words import STOP_WORDS
 
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)
@@ -44,17 +45,6 @@ _CONNECTORS = {"al", "el", "bin", "ibn", "bint", "abu", "of", "the", "de", "du",
 _NEVER_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Q", "A", "I",
-}
-_STOP_WORDS = {
-    "a", "about", "after", "against", "all", "also", "an", "and", "another", "any", "are", "around", "as", "at",
-    "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "doing", "during", "each", "even", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "him", "his", "how", "if", "in", "into", "is", "it", "its", "itself", "just", "many", "may",
-    "more", "most", "much", "must", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
-    "other", "our", "out", "over", "own", "said", "same", "says", "several", "she", "should", "since", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "two", "three", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yet", "you", "your",
 }
 
 
@@ -111,17 +101,17 @@ class _Scanner:
         run = self.run
         while run and not _capitalised(run[-1]):
             run.pop()
-        if run and (len(run) > 1 or run[0].lower() not in _STOP_WORDS):
+        if run and (len(run) > 1 or run[0].lower() not in STOP_WORDS):
             self.found(" ".join(run), "name", self.run_opens, position)
         run.clear()
 
     def phrase(self, word: str, position: int) -> None:
         recent = self.recent
         if word.islower():
-            if word not in _STOP_WORDS:
-                if recent and recent[-1] not in _STOP_WORDS:
+            if word not in STOP_WORDS:
+                if recent and recent[-1] not in STOP_WORDS:
                     self.found(f"{recent[-1]} {word}", "phrase", False, position)
-                if len(recent) == 2 and recent[0] not in _STOP_WORDS:
+                if len(recent) == 2 and recent[0] not in STOP_WORDS:
                     self.found(f"{recent[0]} {recent[1]} {word}", "phrase", False, position)
             recent.append(word)
             if len(recent) > 2:

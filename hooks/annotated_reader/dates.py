@@ -36,20 +36,6 @@ def parse_date_line(text: str) -> dt.date | None:
         return None
 
 
-def parse_iso_date(value: object) -> dt.date | None:
-    """A date given in a sidecar: a YAML date or a "YYYY-MM-DD" string; None if it is neither."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def format_date(date: dt.date) -> str:
     """The reader's form of a date: "2 January 2015"."""
     return f"{date.day} {date:%B %Y}"

@@ -11,10 +11,10 @@ never by its line number; a sidecar can overrule it where the shape is ambiguous
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import statistics
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,7 @@ from .article import Article, Block, Comment, Kind
 from .dates import parse_date_line
 from .errors import InputError, Problem
 from .sentences import sentence_spans
+from .text_clean import clean_text
 
 _BY_LINE = re.compile(r"^by\s+(?P<name>\S.{0,60})$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al-\w+|bin|ibn|de|van|von)){1,4}$")
@@ -52,7 +53,9 @@ PULL_QUOTE_SOURCE_RATIO = 1.5
 """A pull quote is lifted from a paragraph at least this much longer than itself."""
 COMMENT_DATE_WITHIN = 4
 """A bullet and a name start the comments only if a date line follows within this many chunks."""
-ENCODINGS = ("utf-8", "windows-1252", "latin-1")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte order marks, UTF-32's first: its little-endian mark begins with UTF-16's."""
 
 
 @dataclass(frozen=True)
@@ -72,17 +75,22 @@ class _Chunk:
 
 
 def decode_seed(raw: bytes, path: Path, encoding: str | None = None) -> tuple[str, list[Problem]]:
-    """Seed bytes as clean text: BOM and CRLF removed, HTML entities and control bytes undone.
+    """Seed bytes as clean text (:func:`.text_clean.clean_text`): BOM and CRLF removed, HTML entities and control bytes undone.
 
-    Text that is not UTF-8 is read as Windows-1252 (or Latin-1 where that fails) with a
-    warning, unless the sidecar names the encoding.
+    A UTF-16 or UTF-32 byte order mark is trusted; other text that is not UTF-8 is read as
+    Windows-1252 (or Latin-1 where that fails) with a warning, unless the sidecar names the encoding.
     """
     warnings: list[Problem] = []
-    if b"\x00" in raw:
+    encoding = encoding or next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+    if encoding:
+        try:
+            text = raw.decode(encoding, errors="replace").removeprefix("\ufeff")
+        except UnicodeError:
+            raise InputError(Problem(path, None, f"cannot be read as {encoding}",
+                                     "name the seed's real encoding in its sidecar, e.g. 'encoding: windows-1252'")) from None
+    elif b"\x00" in raw:
         raise InputError(Problem(path, None, "is a binary file, not a text article",
                                  "remove it from seeds/ or replace it with the article's plain text"))
-    if encoding:
-        text = raw.decode(encoding, errors="replace").removeprefix("\ufeff")
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -97,7 +105,7 @@ def decode_seed(raw: bytes, path: Path, encoding: str | None = None) -> tuple[st
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text).replace("\u00a0", " "))
+    text = clean_text(_CONTROL.sub("", text).replace("\u00a0", " "))
     if not text.strip():
         raise InputError(Problem(path, None, "is empty", "put the article's text in it or delete it"))
     return text, warnings

@@ -1,0 +1,58 @@
+"""Which input files may be read: regular files inside the project, nothing else.
+
+A symlink may point anywhere, and a FIFO or a device named ``*.txt`` would hang the build
+when opened, so every file is looked at (``os.stat``) before it is opened.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import Problem
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def unreadable(path: Path, root: Path) -> Problem | None:
+    """Why ``path`` must not be read (it leaves ``root``, is dangling, or is no regular file), or None if it may be."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(path, None, "is a broken symlink or cannot be opened", "point it at an existing file, or remove it")
+    if not target.is_relative_to(root.resolve()):
+        return Problem(path, None, "is a symlink to a file outside the project",
+                       "copy the file into the project instead, or remove the link")
+    mode = os.stat(target).st_mode
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return Problem(path, None, f"is {kind}, not a file", "remove it, or replace it with a plain file")
+
+
+def seed_files(seeds_dir: Path, root: Path) -> tuple[list[tuple[Path, Path | None]], list[Problem]]:
+    """Each readable seed with its sidecar (None if it has none), and a problem for each file left out.
+
+    A seed whose sidecar cannot be read is left out with it: read without its corrections,
+    it would be published wrong."""
+    problems: list[Problem] = []
+    readable: set[Path] = set()
+    for path in sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")]):
+        problem = unreadable(path, root)
+        if problem:
+            problems.append(problem)
+        else:
+            readable.add(path)
+    seeds = []
+    for seed in sorted(path for path in readable if path.suffix == ".txt"):
+        sidecar = seed.with_suffix(".yml")
+        if sidecar in readable:
+            seeds.append((seed, sidecar))
+        elif not os.path.lexists(sidecar):
+            seeds.append((seed, None))
+    problems += [Problem(orphan, None, "is a sidecar without a seed",
+                         f"rename it to match a seed, or add {orphan.with_suffix('.txt').name}")
+                 for orphan in sorted(readable) if orphan.suffix == ".yml" and not os.path.lexists(orphan.with_suffix(".txt"))]
+    return seeds, problems
