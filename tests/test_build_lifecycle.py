@@ -1,10 +1,13 @@
-"""A build leaves nothing behind for the next: two builds in one process equal a fresh process's."""
+"""A build leaves nothing behind for the next, and a strict build fails on any problem of the input however it is run."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURE_SEEDS, build, build_here
 
 
@@ -33,3 +36,15 @@ def test_a_second_build_in_one_process_equals_a_fresh_process(project):
     one, other = tree(second.site), tree(fresh.site)
     assert one.keys() == other.keys()
     assert [name for name in one if one[name] != other[name]] == []
+
+
+@pytest.mark.parametrize("verbosity", ["-q", "-v"])
+def test_strict_fails_on_a_bad_seed_whatever_the_verbosity(project, verbosity):
+    """``-q`` raises MkDocs' log level above its strict-mode counter; the hook counts its own problems."""
+    (project / "seeds" / "empty.txt").write_text("\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", verbosity, "-d", "site"], cwd=project,
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode != 0
+    assert "seeds/empty.txt: is empty" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
