@@ -25,13 +25,15 @@ from mkdocs.utils import write_file
 
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import EXPORTED_FILES, Corpus, load_corpus
+from annotated_reader.corpus import Corpus, load_corpus
+from annotated_reader.coverage import find_candidates
 from annotated_reader.errors import Problem
+from annotated_reader.exports import EXPORTED_FILES, open_data
 from annotated_reader.html_text import escape_attribute
 from annotated_reader.input_files import unreadable
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders
-from annotated_reader.pages import WrittenPage
+from annotated_reader.pages import SitePage, WrittenPage, site_pages
 from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied
 from annotated_reader.sanitize import sanitize
 
@@ -76,6 +78,8 @@ class ReaderBuild:
         self.annotator.mode = LinkMode(self.settings.link_mode)
         config.markdown_extensions.append(AnnotateExtension(self.annotator))
         self.corpus: Corpus | None = None
+        self.pages: dict[str, SitePage] = {}
+        """Every page the engine makes or completes, by address."""
         self.files: Files | None = None
         self.writer: WorkAhead | None = None
         self.exports: InBackground | None = None
@@ -105,12 +109,14 @@ class ReaderBuild:
         for notice in corpus.notices:
             log.info(str(notice))
         self.annotator.catalog, self.annotator.linker = corpus.catalog, corpus.linker
-        generated = [src_uri for src_uri, kind in corpus.pages.items() if kind.generated]
+        self.pages = site_pages(corpus)
+        generated = [src_uri for src_uri, kind in self.pages.items() if kind.generated]
         for src_uri in [*generated, *EXPORTED_FILES]:  # their content is made when MkDocs reads them
             files.append(File.generated(self.config, src_uri, content=b""))
         spare = self._spare_workers()
-        self.exports = InBackground(corpus.exports, len(corpus.articles), spare)  # needed when MkDocs copies files
-        self.coverage = InBackground(corpus.scan_for_coverage, len(corpus.articles), spare)  # needed by one page
+        size = len(corpus.articles)
+        self.exports = InBackground(lambda: open_data(corpus.catalog, corpus.articles, corpus.index), size, spare)
+        self.coverage = InBackground(lambda: find_candidates(corpus.articles, corpus.index), size, spare)  # one page's
         return files
 
     def report(self, problem: Problem) -> None:
@@ -120,12 +126,12 @@ class ReaderBuild:
 
     def source_of(self, page: Page) -> str | None:
         """The Markdown of a page the engine makes, or of an entity page without its front matter."""
-        kind = self.corpus.pages.get(page.file.src_uri)
+        kind = self.pages.get(page.file.src_uri)
         return kind.source() if kind else None
 
     def markdown_of(self, page: Page, markdown: str) -> str:
         """Complete the page; tell the annotator which page is rendering."""
-        kind = self.corpus.pages.get(page.file.src_uri)
+        kind = self.pages.get(page.file.src_uri)
         self.annotator.current_entity = kind.own_entity if kind else None
         if not kind:
             return markdown
@@ -140,7 +146,7 @@ class ReaderBuild:
         the two, and articles are the bulk of a corpus.
         """
         _escape_head(page)
-        kind = self.corpus.pages.get(page.file.src_uri)
+        kind = self.pages.get(page.file.src_uri)
         if kind and (anchors := kind.anchors()) is not None:
             page.present_anchor_ids = anchors
             return html
@@ -158,14 +164,14 @@ class ReaderBuild:
             exports = self.exports.result()
         for src_uri, content in exports.items():
             self._file(src_uri).content_bytes = content.encode()
-        kinds = self.corpus.pages
+        kinds = self.pages
         pages = [file.src_uri for file in self.files.documentation_pages()
                  if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""
-        if page.file.src_uri not in self.corpus.pages:
+        if page.file.src_uri not in self.pages:
             return
         with _one_line():
             written = self.writer.take(page.file.src_uri)
@@ -183,7 +189,7 @@ class ReaderBuild:
 
     def written(self, page: Page) -> None:
         """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""
-        kind = self.corpus.pages.get(page.file.src_uri)
+        kind = self.pages.get(page.file.src_uri)
         if kind and kind.bulk:
             page.content = None
             for written in WRITTEN_META:
@@ -225,7 +231,7 @@ class ReaderBuild:
 
     def _write(self, _: None, src_uri: str) -> WrittenPage:
         """What the engine writes as text for a page: run in a worker process, ahead of the page's turn."""
-        return self.corpus.pages[src_uri].write(self._url_from(self._file(src_uri)), self.site_url, self.coverage.result)
+        return self.pages[src_uri].write(self._url_from(self._file(src_uri)), self.site_url, self.coverage.result)
 
     def _put_article(self, page: Page, written: WrittenPage) -> None:
         """Put the article's HTML, panel, contents and card data on the page."""

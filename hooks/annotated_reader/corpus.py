@@ -9,19 +9,13 @@ from slugify import slugify
 
 from .article import Article
 from .catalog import Catalog, build_catalog
-from .coverage import Candidate, find_candidates
 from .errors import InputError, Problem
-from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv
 from .input_files import seed_files
 from .linker import Linker, alias_key
-from .listings import Listings, latest, render_listings
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions
-from .pages import HOME, SitePage, site_pages
 from .parallel import map_batches
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
-
-EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE)
 
 
 @dataclass
@@ -32,30 +26,10 @@ class Corpus:
     linker: Linker
     articles: dict[str, Article]
     index: MentionIndex
-    listings: Listings
-    """Every listing page, and the home page's latest articles under "index.md"."""
     problems: list[Problem] = field(default_factory=list)
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
-    pages: dict[str, SitePage] = field(default_factory=dict)
-    """Every page the engine makes or completes, by address."""
-
-    def __post_init__(self) -> None:
-        self.pages = site_pages(self)
-
-    def exports(self) -> dict[str, str]:
-        """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
-        they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
-        return {
-            ENTITIES_FILE: entities_json(self.catalog, self.index),
-            MENTIONS_FILE: mentions_csv(self.articles, self.index),
-            GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index),
-        }
-
-    def scan_for_coverage(self) -> list[Candidate]:
-        """The coverage report's rows: the corpus's longest scan, which only the report's page needs."""
-        return find_candidates(self.articles, self.index)
 
 
 @dataclass(frozen=True)
@@ -147,9 +121,7 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
     articles = {reading.article.slug: reading.article for reading in kept}
     index = MentionIndex({reading.article.slug: reading.mentions for reading in kept})
-    listings = render_listings(articles.values())
-    listings.entries[HOME] = latest(articles.values())
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems, unused)
+    return Corpus(catalog, linker, articles, index, catalog.problems + read_problems + slug_problems, unused)

@@ -19,6 +19,19 @@ GRAPH_FILE = "data/graph.jsonld"
 MENTION_COLUMNS = ("article", "paragraph", "anchor", "entity", "words", "start", "end", "role")
 
 
+EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE)
+
+
+def open_data(catalog: Catalog, articles: dict[str, Article], index: MentionIndex) -> dict[str, str]:
+    """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
+    they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
+    return {
+        ENTITIES_FILE: entities_json(catalog, index),
+        MENTIONS_FILE: mentions_csv(articles, index),
+        GRAPH_FILE: graph_jsonld(articles, catalog, index),
+    }
+
+
 def entities_json(catalog: Catalog, index: MentionIndex) -> str:
     entities = [
         {

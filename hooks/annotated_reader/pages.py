@@ -21,7 +21,7 @@ from .elements import html_of, placeholder
 from .entity_page import render_entity_page, written_parts
 from .entity_types import ENTITY_TYPES, EntityType
 from .exports import render_data_page
-from .listings import PLACEHOLDER_KEY, entries_html, render_latest
+from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_map
 from .network import build_network
 from .page_data import cards_json
@@ -160,8 +160,12 @@ class RegisterSitePage(SitePage):
 class BrowseSitePage(SitePage):
     """An index of the listings: months, authors, sources or tags, with their counts."""
 
+    def __init__(self, corpus: Corpus, src_uri: str, listings: Listings) -> None:
+        super().__init__(corpus, src_uri)
+        self.listings = listings
+
     def source(self) -> str:
-        return self.corpus.listings.markdown[self.src_uri]
+        return self.listings.markdown[self.src_uri]
 
 
 class ListingSitePage(BrowseSitePage):
@@ -171,7 +175,7 @@ class ListingSitePage(BrowseSitePage):
     """The entries' heading level."""
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
-        entries = entries_html(self.corpus.listings.entries[self.src_uri], url, level=self.level)
+        entries = entries_html(self.listings.entries[self.src_uri], url, level=self.level)
         return WrittenPage(parts={PLACEHOLDER_KEY: sanitize(entries)})  # article titles are seed text
 
 
@@ -260,11 +264,13 @@ def explore_links() -> str:
 
 def site_pages(corpus: Corpus) -> dict[str, SitePage]:
     """Every page the engine makes or completes, by address."""
+    listings = render_listings(corpus.articles.values())
+    listings.entries[HOME] = latest(corpus.articles.values())
     pages: list[SitePage] = [ArticleSitePage(corpus, article) for article in corpus.articles.values()]
     pages += [EntitySitePage(corpus, entity) for entity in corpus.catalog]
     pages += [RegisterSitePage(corpus, kind) for kind in ENTITY_TYPES.values()]
-    pages += [(ListingSitePage if src_uri in corpus.listings.entries else BrowseSitePage)(corpus, src_uri)
-              for src_uri in corpus.listings.markdown]
-    pages += [HomeSitePage(corpus, HOME), CoverageSitePage(corpus, CoverageSitePage.src_uri)]
+    pages += [(ListingSitePage if src_uri in listings.entries else BrowseSitePage)(corpus, src_uri, listings)
+              for src_uri in listings.markdown]
+    pages += [HomeSitePage(corpus, HOME, listings), CoverageSitePage(corpus, CoverageSitePage.src_uri)]
     pages += [kind(corpus, kind.src_uri) for kind in EXPLORE_PAGES]
     return {page.src_uri: page for page in pages}
