@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from annotated_reader.article import Kind
-from annotated_reader.entity_types import ENTITY_FOLDERS, ENTITY_TYPES
-from annotated_reader.seed_parser import decode_seed, parse_seed
-from annotated_reader.sidecar import read_sidecar
+from annotated_reader.reading.article import Kind
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS, ENTITY_TYPES
+from annotated_reader.reading.seed_parser import decode_seed, parse_seed
+from annotated_reader.reading.sidecar import read_sidecar
 
 CATALOG_SIZE = 500
 SYLLABLES = ["kaf", "nab", "hal", "dar", "sal", "mah", "tir", "zub", "qar", "rim", "jab", "shar", "mir", "wad", "bir",

@@ -20,13 +20,13 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from corpus import write_corpus  # noqa: E402
 
-from annotated_reader.catalog import is_entity_page  # noqa: E402
-from annotated_reader.corpus import load_corpus  # noqa: E402
-from annotated_reader.coverage import find_candidates  # noqa: E402
-from annotated_reader.exports import open_data  # noqa: E402
-from annotated_reader.mentions import LinkMode  # noqa: E402
-from annotated_reader.pages import site_pages  # noqa: E402
-from annotated_reader.parallel import available_cores  # noqa: E402
+from annotated_reader.matching.corpus import load_corpus  # noqa: E402
+from annotated_reader.matching.mentions import LinkMode  # noqa: E402
+from annotated_reader.matching.parallel import available_cores  # noqa: E402
+from annotated_reader.pages.coverage import find_candidates  # noqa: E402
+from annotated_reader.pages.exports import open_data  # noqa: E402
+from annotated_reader.pages.kinds import site_pages  # noqa: E402
+from annotated_reader.reading.catalog import is_entity_page  # noqa: E402
 
 
 def _timed(work) -> tuple[float, object]:

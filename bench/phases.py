@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from corpus import write_corpus  # noqa: E402
 
-from annotated_reader.entity_types import ENTITY_FOLDERS  # noqa: E402
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS  # noqa: E402
 
 
 def _kind(src_uri: str) -> str:

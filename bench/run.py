@@ -21,8 +21,8 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 from corpus import write_corpus  # noqa: E402
 from reference_linker import reference_find  # noqa: E402
 
-from annotated_reader.catalog import Alias  # noqa: E402
-from annotated_reader.linker import Linker  # noqa: E402
+from annotated_reader.matching.linker import Linker  # noqa: E402
+from annotated_reader.reading.catalog import Alias  # noqa: E402
 
 SIZES = (10, 100, 1000)
 MATCHER_ALIASES = 5000

@@ -23,19 +23,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import write_file
 
-from annotated_reader.annotate import AnnotateExtension, AnnotatorState
-from annotated_reader.catalog import is_entity_page
-from annotated_reader.corpus import Corpus, load_corpus
-from annotated_reader.coverage import find_candidates
-from annotated_reader.errors import Problem
-from annotated_reader.exports import EXPORTED_FILES, open_data
-from annotated_reader.html_text import escape_attribute
-from annotated_reader.input_files import unreadable
-from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import cards_json, entities_in, fill_placeholders
-from annotated_reader.pages import SitePage, WrittenPage, site_pages
-from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied
-from annotated_reader.sanitize import sanitize
+from annotated_reader.matching.corpus import Corpus, load_corpus
+from annotated_reader.matching.mentions import LinkMode
+from annotated_reader.matching.parallel import InBackground, WorkAhead, WorkerDied
+from annotated_reader.pages.coverage import find_candidates
+from annotated_reader.pages.exports import EXPORTED_FILES, open_data
+from annotated_reader.pages.kinds import SitePage, WrittenPage, site_pages
+from annotated_reader.reading.catalog import is_entity_page
+from annotated_reader.reading.errors import Problem
+from annotated_reader.reading.input_files import unreadable
+from annotated_reader.writing.annotate import AnnotateExtension, AnnotatorState
+from annotated_reader.writing.html_text import escape_attribute
+from annotated_reader.writing.page_data import cards_json, entities_in, fill_placeholders
+from annotated_reader.writing.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
 

@@ -25,7 +25,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from annotated_reader.entity_types import ENTITY_FOLDERS
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from annotated_reader.catalog import Alias
-from annotated_reader.linker import normalise
+from annotated_reader.matching.linker import normalise
+from annotated_reader.reading.catalog import Alias
 
 
 def reference_find(text: str, entries: list[tuple[Alias, str]]) -> list[tuple[int, int, str]]:

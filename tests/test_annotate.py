@@ -9,12 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import site_extensions
 
-from annotated_reader.annotate import AnnotateExtension, AnnotatorState
-from annotated_reader.catalog import build_catalog
-from annotated_reader.elements import placeholder, placeholder_html
-from annotated_reader.linker import Linker, alias_key
-from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import fill_placeholders
+from annotated_reader.matching.linker import Linker, alias_key
+from annotated_reader.matching.mentions import LinkMode
+from annotated_reader.reading.catalog import build_catalog
+from annotated_reader.writing.annotate import AnnotateExtension, AnnotatorState
+from annotated_reader.writing.elements import placeholder, placeholder_html
+from annotated_reader.writing.page_data import fill_placeholders
 
 
 def page(uri: str, name: str, aliases: str = "[]") -> tuple[Path, str, str]:

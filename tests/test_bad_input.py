@@ -22,11 +22,11 @@ import pytest
 from conftest import SEED as SEED_PATH
 from conftest import build
 
-from annotated_reader.catalog import ENTITY_FOLDERS
-from annotated_reader.corpus import load_corpus
-from annotated_reader.errors import Problem
-from annotated_reader.mentions import LinkMode
-from annotated_reader.yaml_data import YamlRefused, read_yaml
+from annotated_reader.matching.corpus import load_corpus
+from annotated_reader.matching.mentions import LinkMode
+from annotated_reader.reading.catalog import ENTITY_FOLDERS
+from annotated_reader.reading.errors import Problem
+from annotated_reader.reading.yaml_data import YamlRefused, read_yaml
 
 SEED = "seeds/000_b7d30180e4dc4172"
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotated_reader.catalog import build_catalog
-from annotated_reader.linker import alias_key
+from annotated_reader.matching.linker import alias_key
+from annotated_reader.reading.catalog import build_catalog
 
 GOOD = """---
 type: organization

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotated_reader.catalog import build_catalog
-from annotated_reader.coverage import find_candidates
-from annotated_reader.linker import Linker, alias_key
-from annotated_reader.mentions import LinkMode, MentionIndex, find_mentions
-from annotated_reader.seed_parser import parse_seed
+from annotated_reader.matching.linker import Linker, alias_key
+from annotated_reader.matching.mentions import LinkMode, MentionIndex, find_mentions
+from annotated_reader.pages.coverage import find_candidates
+from annotated_reader.reading.catalog import build_catalog
+from annotated_reader.reading.seed_parser import parse_seed
 
 SEED = """Jane Doe
 

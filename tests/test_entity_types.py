@@ -8,8 +8,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from annotated_reader.entity_types import ENTITY_TYPES
-from annotated_reader.registers import register_src_uri
+from annotated_reader.pages.registers import register_src_uri
+from annotated_reader.reading.entity_types import ENTITY_TYPES
 
 CSS = (ROOT / "docs" / "assets" / "reader.css").read_text(encoding="utf-8")
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import site_extensions
 
-from annotated_reader.escape import escape_markdown
+from annotated_reader.writing.escape import escape_markdown
 
 HOSTILE = [
     "[click](javascript:alert(1))",

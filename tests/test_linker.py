@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotated_reader.catalog import Alias
-from annotated_reader.linker import Linker
+from annotated_reader.matching.linker import Linker
+from annotated_reader.reading.catalog import Alias
 
 
 def linker(*entries: tuple[str, str] | tuple[str, str, bool]) -> Linker:

@@ -6,8 +6,8 @@ import random
 
 from reference_linker import reference_find
 
-from annotated_reader.catalog import Alias
-from annotated_reader.linker import Linker
+from annotated_reader.matching.linker import Linker
+from annotated_reader.reading.catalog import Alias
 
 SYLLABLES = ["ka", "fr", "na", "bu", "dar", "sal", "ma", "hir", "tal", "zu", "qa", "rim", "jab", "sha", "mir", "wad"]
 FILLER = ["the", "groups", "in", "and", "said", "of", "a", "fighters", "near", "—", "’s", "-", "s", ",", ".", "Al-", "IS"]

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from annotated_reader.article import Article
-from annotated_reader.listings import PAGE_SIZE, entries_html, latest, render_latest, render_listings
+from annotated_reader.pages.listings import PAGE_SIZE, entries_html, latest, render_latest, render_listings
+from annotated_reader.reading.article import Article
 
 
 def corpus(count: int) -> list[Article]:

@@ -16,9 +16,9 @@ import pytest
 import yaml
 from conftest import ROOT, build
 
-from annotated_reader import parallel
-from annotated_reader.entity_types import ENTITY_FOLDERS
-from annotated_reader.parallel import InBackground, WorkAhead, WorkerDied, map_batches
+from annotated_reader.matching import parallel
+from annotated_reader.matching.parallel import InBackground, WorkAhead, WorkerDied, map_batches
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 
 
 def _batch_sums(context: dict, batch: list[int]) -> list[int]:
@@ -175,7 +175,7 @@ def test_the_collectors_state_is_restored(always_fork, enabled):
 PARENT = """
 import sys, time
 sys.path.insert(0, {hooks!r})
-from annotated_reader import parallel
+from annotated_reader.matching import parallel
 parallel.WORTH_FORKING = 0
 ahead = parallel.WorkAhead(lambda context, item: time.sleep(60), None, [1, 2], workers=2)
 print(" ".join(str(process.pid) for process in ahead._processes), flush=True)

@@ -16,13 +16,13 @@ from conftest import ROOT, assert_page_shows_seed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotated_reader.article_page import anchor_ids, render_article
-from annotated_reader.catalog import build_catalog
-from annotated_reader.entity_types import ENTITY_FOLDERS
-from annotated_reader.errors import InputError
-from annotated_reader.linker import Linker, alias_key
-from annotated_reader.mentions import LinkMode, find_mentions
-from annotated_reader.seed_parser import decode_seed, parse_seed
+from annotated_reader.matching.linker import Linker, alias_key
+from annotated_reader.matching.mentions import LinkMode, find_mentions
+from annotated_reader.pages.article_page import anchor_ids, render_article
+from annotated_reader.reading.catalog import build_catalog
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS
+from annotated_reader.reading.errors import InputError
+from annotated_reader.reading.seed_parser import decode_seed, parse_seed
 
 OUR_TAGS = {"article", "p", "h1", "h2", "a", "span", "figure", "figcaption", "aside", "section", "div", "time", "pre", "code",
             "nav", "ul", "ol", "li"}

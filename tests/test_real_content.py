@@ -9,7 +9,7 @@ import json
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from annotated_reader.entity_types import ENTITY_FOLDERS
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 
 
 def test_every_seed_has_its_article_page(real_site):

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
-from annotated_reader.article import Kind, Role
-from annotated_reader.errors import InputError
-from annotated_reader.seed_parser import decode_seed, parse_seed
-from annotated_reader.sidecar import read_sidecar
+from annotated_reader.reading.article import Kind, Role
+from annotated_reader.reading.errors import InputError
+from annotated_reader.reading.seed_parser import decode_seed, parse_seed
+from annotated_reader.reading.sidecar import read_sidecar
 
 FIXTURES = ROOT / "tests" / "fixtures" / "seeds"
 

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ARTICLE, FIXTURE_SEEDS, SEED, Build, assert_page_shows_seed, build, no_space
 
-from annotated_reader.seed_parser import decode_seed
-from annotated_reader.sidecar import read_sidecar
+from annotated_reader.reading.seed_parser import decode_seed
+from annotated_reader.reading.sidecar import read_sidecar
 
 # Every entity the seed names, as (entity id, page folder). Yabrud is named only inside
 # "the battle of Yabrud", which is the event's mention, so it is checked separately.

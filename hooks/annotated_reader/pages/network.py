@@ -15,11 +15,11 @@ from collections import Counter
 
 import networkx as nx
 
-from .article_page import UrlOf
-from .catalog import Catalog, Entity
-from .elements import detached, element
-from .mentions import MentionIndex
-from .svg import node_link, svg
+from ..matching.mentions import MentionIndex
+from ..reading.catalog import Catalog, Entity
+from ..writing.addresses import UrlOf
+from ..writing.elements import detached, element
+from ..writing.svg import node_link, svg
 
 NETWORK_LIMIT = 120
 NEIGHBOURS_LIMIT = 12

@@ -18,10 +18,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .catalog import Catalog
-from .linker import Linker
+from ..matching.linker import Linker
+from ..matching.mentions import LinkMode, LinkPolicy
+from ..reading.catalog import Catalog
 from .markup import mention_element
-from .mentions import LinkMode, LinkPolicy
 
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "kbd", "samp"}
 BLOCK_TAGS = {"p", "li", "td", "th", "dd", "dt", "figcaption", "blockquote"}

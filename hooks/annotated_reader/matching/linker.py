@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .catalog import Alias, Catalog, is_acronym
+from ..reading.catalog import Alias, Catalog, is_acronym
 
 _SAME_CHARACTER = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u0060": "'", "\u00b4": "'",

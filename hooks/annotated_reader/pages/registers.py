@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from .catalog import Catalog, Entity
-from .entity_page import entity_link
-from .entity_types import ENTITY_TYPES, EntityType
-from .escape import escape_markdown
-from .mentions import MentionIndex
+from ..matching.mentions import MentionIndex
+from ..reading.catalog import Catalog, Entity
+from ..reading.entity_types import ENTITY_TYPES, EntityType
+from ..writing.addresses import entity_link
+from ..writing.escape import escape_markdown
 
 
 def register_src_uri(kind: EntityType) -> str:

@@ -6,8 +6,8 @@ import re
 
 from slugify import slugify
 
-from .article import Article
-from .dates import format_date
+from ..reading.article import Article
+from ..reading.dates import format_date
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 

@@ -6,11 +6,11 @@ import csv
 import io
 import json
 
-from .article import Article
-from .article_page import article_src_uri, page_path
-from .catalog import Catalog
-from .entity_types import ENTITY_TYPES
-from .mentions import MentionIndex
+from ..matching.mentions import MentionIndex
+from ..reading.article import Article
+from ..reading.catalog import Catalog
+from ..reading.entity_types import ENTITY_TYPES
+from ..writing.addresses import article_src_uri, page_path
 from .structured_data import entity_node
 
 ENTITIES_FILE = "data/entities.json"

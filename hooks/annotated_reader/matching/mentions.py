@@ -10,7 +10,7 @@ import enum
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
-from .article import Article, Role
+from ..reading.article import Article, Role
 from .linker import Linker
 
 

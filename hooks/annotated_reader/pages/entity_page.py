@@ -11,29 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from .article import Article, Block
-from .article_page import UrlOf, article_src_uri
-from .catalog import Catalog, Entity
-from .dates import format_date
-from .elements import html_of, placeholder
-from .escape import escape_markdown
-from .html_text import escape_text, seed_text, tag
+from ..matching.mentions import Mention, MentionIndex
+from ..reading.article import Article, Block
+from ..reading.catalog import Catalog, Entity
+from ..reading.dates import format_date
+from ..reading.sentences import sentence_around, sentence_spans
+from ..writing.addresses import UrlOf, article_src_uri
+from ..writing.elements import html_of, placeholder
+from ..writing.escape import escape_markdown
+from ..writing.html_text import escape_text, seed_text, tag
+from ..writing.sanitize import sanitize
 from .listings import newest_first
 from .maps import build_locator
-from .markup import entity_href
-from .mentions import Mention, MentionIndex
 from .network import build_neighbourhood
-from .sanitize import sanitize
-from .sentences import sentence_around, sentence_spans
 
 APPEARS_WITH_LIMIT = 12
 CONTEXT_ARTICLES = 20
 """How many articles (the newest) have every mention quoted in context; older ones are listed."""
-
-
-def entity_link(entity: Entity) -> str:
-    """A Markdown link to the entity's page, for Markdown the engine generates (registers, the coverage report)."""
-    return f"[{escape_markdown(entity.name)}]({entity_href(entity)})"
 
 
 def _link(entity: Entity, url: UrlOf) -> str:

@@ -20,16 +20,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from .article import Article, Block
-from .article_page import UrlOf, article_src_uri
-from .catalog import Catalog
-from .elements import placeholder
-from .escape import escape_markdown
-from .html_text import seed_text, tag
-from .markup import entity_href
-from .mentions import Mention, MentionIndex
-from .sentences import sentence_around, sentence_spans
-from .stop_words import STOP_WORDS
+from ..matching.mentions import Mention, MentionIndex
+from ..reading.article import Article, Block
+from ..reading.catalog import Catalog
+from ..reading.sentences import sentence_around, sentence_spans
+from ..reading.stop_words import STOP_WORDS
+from ..writing.addresses import UrlOf, article_src_uri, entity_href
+from ..writing.elements import placeholder
+from ..writing.escape import escape_markdown
+from ..writing.html_text import seed_text, tag
 
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)

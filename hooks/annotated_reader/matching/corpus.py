@@ -7,15 +7,15 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .article import Article
-from .catalog import Catalog, build_catalog
-from .errors import InputError, Problem
-from .input_files import seed_files
+from ..reading.article import Article
+from ..reading.catalog import Catalog, build_catalog
+from ..reading.errors import InputError, Problem
+from ..reading.input_files import seed_files
+from ..reading.seed_parser import decode_seed, parse_seed
+from ..reading.sidecar import apply_sidecar, read_sidecar
 from .linker import Linker, alias_key
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions
 from .parallel import map_batches
-from .seed_parser import decode_seed, parse_seed
-from .sidecar import apply_sidecar, read_sidecar
 
 
 @dataclass

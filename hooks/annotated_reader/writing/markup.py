@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .catalog import Entity
-
-
-def entity_href(entity: Entity) -> str:
-    """A docs-relative link that MkDocs validates and rewrites for each page."""
-    return "/" + entity.src_uri
+from ..reading.catalog import Entity
+from .addresses import entity_href
 
 
 def hover_text(entity: Entity) -> str:

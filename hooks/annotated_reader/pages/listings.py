@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
-from .article import Article
-from .article_page import UrlOf, article_src_uri
-from .dates import format_date
-from .elements import placeholder
-from .escape import escape_markdown
-from .html_text import escape_text, tag
+from ..reading.article import Article
+from ..reading.dates import format_date
+from ..writing.addresses import UrlOf, article_src_uri
+from ..writing.elements import placeholder
+from ..writing.escape import escape_markdown
+from ..writing.html_text import escape_text, tag
 
 PAGE_SIZE = 50
 ROOT = "browse"

@@ -13,25 +13,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from .article import Article
-from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
-from .catalog import Entity
+from ..reading.article import Article
+from ..reading.catalog import Entity
+from ..reading.entity_types import ENTITY_TYPES, EntityType
+from ..writing.addresses import UrlOf, article_src_uri
+from ..writing.elements import html_of, placeholder
+from ..writing.page_data import cards_json
+from ..writing.sanitize import sanitize
+from .article_page import AnchorIds, ArticlePage, article_meta, render_article
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, render_coverage
-from .elements import html_of, placeholder
 from .entity_page import render_entity_page, written_parts
-from .entity_types import ENTITY_TYPES, EntityType
 from .exports import render_data_page
 from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_map
 from .network import build_network
-from .page_data import cards_json
 from .registers import register_src_uri, render_register, render_register_links
-from .sanitize import sanitize
 from .structured_data import entity_json_ld
 from .timeline import render_timeline
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from ..matching.corpus import Corpus
 
 CoverageRows = Callable[[], list[Candidate]]
 """The coverage scan's result, worked out in the background while pages are read."""

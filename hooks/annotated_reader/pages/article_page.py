@@ -11,33 +11,21 @@ links into it from other pages are still checked.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from .article import Article, Block, Comment, Kind
-from .catalog import Catalog, Entity
+from ..matching.mentions import Mention
+from ..reading.article import Article, Block, Comment, Kind
+from ..reading.catalog import Catalog, Entity
+from ..reading.dates import format_date
+from ..reading.entity_types import ENTITY_TYPES
+from ..writing.addresses import UrlOf, article_src_uri, page_path
+from ..writing.html_text import attributes, escape_attribute, escape_text, seed_text, tag
+from ..writing.markup import mention_attributes
 from .citation import bibtex, chicago
-from .dates import format_date
-from .entity_types import ENTITY_TYPES
-from .html_text import attributes, escape_attribute, escape_text, seed_text, tag
-from .markup import mention_attributes
-from .mentions import Mention
 from .structured_data import article_json_ld
-
-UrlOf = Callable[[str], str]
-"""Maps a docs path (``people/x.md``) to its address from the page being written."""
 
 FIXED_ANCHORS = ("title", "cite", "cite-this-article")
 COMMENTS_ANCHOR = "reader-comments"
-
-
-def article_src_uri(slug: str) -> str:
-    return f"articles/{slug}.md"
-
-
-def page_path(src_uri: str) -> str:
-    """Where a page is published, relative to the site root (the site uses .html addresses)."""
-    return src_uri.removesuffix(".md") + ".html"
 
 
 def article_meta(article: Article) -> dict:

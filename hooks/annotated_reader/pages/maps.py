@@ -13,13 +13,13 @@ import math
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from .article_page import UrlOf
-from .catalog import Catalog, Entity
-from .elements import detached, element
-from .mentions import MentionIndex
-from .svg import node_link, svg
+from ..matching.mentions import MentionIndex
+from ..reading.catalog import Catalog, Entity
+from ..writing.addresses import UrlOf
+from ..writing.elements import detached, element
+from ..writing.svg import node_link, svg
 
-REGION = Path(__file__).parent / "data" / "region.json"
+REGION = Path(__file__).parent.parent / "data" / "region.json"
 BOX = (33.0, 29.0, 49.0, 38.5)
 """Longitude and latitude limits of the drawings: the Levant and Iraq."""
 LABELLED = {"Syria", "Lebanon", "Iraq", "Jordan", "Turkey", "Iran", "Saudi Arabia", "Israel", "Egypt", "Qatar", "Kuwait"}

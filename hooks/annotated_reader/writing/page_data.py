@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .catalog import Catalog
+from ..reading.catalog import Catalog
 from .elements import placeholder_html
 from .escape import script_json
 

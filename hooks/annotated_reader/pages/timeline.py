@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from .article import Article
-from .article_page import article_src_uri
-from .catalog import Catalog
-from .escape import escape_markdown
-from .markup import entity_href
+from ..reading.article import Article
+from ..reading.catalog import Catalog
+from ..writing.addresses import article_src_uri, entity_href
+from ..writing.escape import escape_markdown
 
 _MONTHS = [dt.date(2000, month, 1).strftime("%B") for month in range(1, 13)]
 

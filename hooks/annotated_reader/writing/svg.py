@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as etree
 
-from .article_page import UrlOf
-from .catalog import Entity
+from ..reading.catalog import Entity
+from ..reading.entity_types import EntityType
+from .addresses import UrlOf
 from .elements import element
-from .entity_types import EntityType
 
 
 def svg(parent: etree.Element, width: int, height: int, title: str, **attributes: str) -> etree.Element:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .article import Article
-from .catalog import Entity
-from .escape import script_json
+from ..reading.article import Article
+from ..reading.catalog import Entity
+from ..writing.escape import script_json
 
 
 def entity_node(entity: Entity) -> dict:

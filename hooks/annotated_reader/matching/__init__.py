@@ -1,0 +1,1 @@
+"""Matching names to entities: the linker, the corpus's one mention index, and the work spread over the cores."""

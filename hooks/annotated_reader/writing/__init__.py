@@ -1,0 +1,1 @@
+"""Writing HTML safely: escaping, sanitizing, elements and drawings' shapes, and the Markdown annotator."""
