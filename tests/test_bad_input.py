@@ -252,7 +252,7 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     assert result.returncode == 0, result.output
     assert "Traceback" not in result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
-    for expected in ("seeds/empty.txt: is empty", "seeds/fifo.txt: is a FIFO", f"{SEED}.yml:1: is not valid YAML",
+    for expected in ("seeds/empty.txt: is empty", "seeds/fifo.txt: is a FIFO", f"{SEED}.yml:2: is not valid YAML",
                      "docs/people/outsider.md: is a symlink to a file outside the project",
                      "docs/people/bomb.md:5: front matter uses"):
         assert sum(expected in line for line in warnings) == 1, (expected, warnings)
