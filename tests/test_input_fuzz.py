@@ -23,11 +23,11 @@ from test_property import OUR_ATTRIBUTES, OUR_TAGS
 
 from annotated_reader.article_page import render_article
 from annotated_reader.catalog import build_catalog
-from annotated_reader.errors import InputError, Problem
+from annotated_reader.corpus import load_corpus
+from annotated_reader.errors import Problem
 from annotated_reader.linker import alias_key
+from annotated_reader.mentions import LinkMode
 from annotated_reader.schema import ENTITY_TYPES, EntityFront, Sidecar
-from annotated_reader.seed_parser import decode_seed, parse_seed
-from annotated_reader.sidecar import apply_sidecar, read_sidecar
 
 REPORT_MAX_CHARS = 340
 """Beyond the file's name: what is wrong and how to fix it, each cut to 160 characters."""
@@ -77,30 +77,26 @@ def assert_clean(value: object) -> None:
 
 
 @pytest.fixture(scope="module")
-def article():
-    text, _ = decode_seed(SEED.read_bytes(), SEED)
-    return parse_seed(text, SEED, "x")
-
-
-@pytest.fixture(scope="module")
-def sidecar_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("fuzz") / "x.yml"
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seeds folder with one seed, whose sidecar each example writes."""
+    folder = tmp_path_factory.mktemp("fuzz") / "seeds"
+    folder.mkdir()
+    (folder / "x.txt").write_bytes(SEED.read_bytes())
+    return folder
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example])
 @given(raw=documents(list(Sidecar.model_fields)))
-def test_any_sidecar_gives_clean_values_or_one_line_problems(raw, sidecar_path, article):
-    sidecar_path.write_bytes(raw)
-    try:
-        data = read_sidecar(sidecar_path)
-    except InputError as error:
-        assert error.problems
-        assert_reported_well(error.problems, sidecar_path)
-        return
-    assert_clean({key: value for key, value in data.items() if key != "date"})
-    page = render_article(apply_sidecar(article, data), [], build_catalog([], alias_key), lambda src_uri: "/" + src_uri)
-    for element in BeautifulSoup(page.html, "html.parser").find_all(True):
-        assert element.name in OUR_TAGS and set(element.attrs) <= OUR_ATTRIBUTES, element
+def test_any_sidecar_gives_clean_values_or_one_line_problems(raw, seeds):
+    (seeds / "x.yml").write_bytes(raw)
+    corpus = load_corpus(seeds, [], LinkMode.ALL, workers=1)
+    assert_reported_well(corpus.problems, seeds)
+    for article in corpus.articles.values():
+        assert_clean([article.title, article.byline or "", article.publication or "", list(article.tags)])
+        assert article.url is None or article.url.startswith(("https://", "http://"))
+        page = render_article(article, corpus.index.by_article[article.slug], corpus.catalog, lambda src_uri: "/" + src_uri)
+        for element in BeautifulSoup(page.html, "html.parser").find_all(True):
+            assert element.name in OUR_TAGS and set(element.attrs) <= OUR_ATTRIBUTES, element
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example])

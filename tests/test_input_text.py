@@ -81,3 +81,9 @@ def test_clean_text_keeps_the_non_joiner_only_between_arabic_letters():
     assert clean_text("\u0645\u200c\u0627 a\u200cb") == "\u0645\u200c\u0627 ab"
     assert clean_text("e\u0301") == "\u00e9"
     assert clean_line(" a\n\tb\x1b  c\u0085 ") == "a b c"
+
+
+def test_a_null_sidecar_value_means_the_key_is_not_given(tmp_path):
+    sidecar = tmp_path / "x.yml"
+    sidecar.write_text("title: null\nalias_hints: {Assad: null}\n", encoding="utf-8")
+    assert read_sidecar(sidecar) == {"alias_hints": {"Assad": None}}
