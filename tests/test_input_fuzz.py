@@ -49,7 +49,8 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.di
 
 def documents(keys: list[str]) -> st.SearchStrategy[bytes]:
     """YAML documents built on ``keys`` and arbitrary ones, sometimes with hostile YAML or stray bytes added."""
-    mapping = st.dictionaries(st.one_of(st.sampled_from(keys), TEXT), VALUES, max_size=8)
+    mapping = st.one_of(st.dictionaries(st.sampled_from(keys), VALUES, max_size=6),
+                        st.dictionaries(st.one_of(st.sampled_from(keys), TEXT), VALUES, max_size=8))
     dumped = mapping.map(lambda data: yaml.safe_dump(data, allow_unicode=True))
     text = st.one_of(dumped, st.tuples(dumped, st.sampled_from(HOSTILE)).map("".join), st.sampled_from(HOSTILE), TEXT)
     return st.one_of(text.map(str.encode), st.tuples(text.map(str.encode), st.binary(max_size=8)).map(b"".join))
