@@ -15,7 +15,7 @@ from pathlib import Path
 from .entity_types import ENTITY_FOLDERS, ENTITY_TYPES, EntityType
 from .errors import Problem
 from .relations import RELATION_TYPES
-from .schema import ENTITY_ID, EntityFront, validate_pruned
+from .schema import ENTITY_ID, EntityFront, validate
 from .yaml_data import YamlRefused, read_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -151,7 +151,7 @@ def read_entity(path: Path, src_uri: str, text: str) -> tuple[Entity | None, lis
         report.problems.append(Problem(path, 1, "has no front matter",
                                        "start the file with '---', the entity's type, name and summary, then '---'"))
         return None, [], report
-    front, problems = validate_pruned(EntityFront, data, path, "field")
+    front, problems = validate(EntityFront, data, path, "field")
     report.problems += problems
     if front is None:
         return None, [], report

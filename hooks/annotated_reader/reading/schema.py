@@ -217,9 +217,6 @@ class EntityFront(BaseModel):
         (), description="write e.g. {title: 'Wikipedia: Arsal', url: 'https://en.wikipedia.org/wiki/Arsal'}")
 
 
-REQUIRED_FIELDS = tuple(name for name, field in EntityFront.model_fields.items() if field.is_required())
-OPTIONAL_FIELDS = tuple(name for name in EntityFront.model_fields if name not in REQUIRED_FIELDS)
-
 _REASONS = {
     "string_type": "should be text",
     "bool_type": "should be true or false",
@@ -266,17 +263,10 @@ def _problem(error: ErrorDetails, model: type[BaseModel], path: Path, data: Yaml
 
 
 def validate(model: type[BaseModel], data: YamlData, path: Path, word: str) -> tuple[BaseModel | None, list[Problem]]:
-    """``data`` as a ``model``, or None, with one problem per violation; ``word`` names a key ("key", "field")."""
-    try:
-        return model.model_validate(data.value), []
-    except ValidationError as error:
-        return None, [_problem(detail, model, path, data, word) for detail in error.errors(include_url=False)]
+    """``data`` as a ``model`` with one problem per violation; ``word`` names a key in them ("key", "field").
 
-
-def validate_pruned(model: type[BaseModel], data: YamlData, path: Path, word: str) -> tuple[BaseModel | None, list[Problem]]:
-    """Like :func:`validate`, but a bad optional part (a key, or one entry of a list or mapping) is left out, not the whole.
-
-    None only when a required key is missing or bad."""
+    A bad optional part (a key, or one entry of a list or mapping) is left out of the model,
+    not the whole: the model is None only when a required key is missing or bad."""
     value: dict[str, Any] = dict(data.value)
     problems: list[Problem] = []
     while True:

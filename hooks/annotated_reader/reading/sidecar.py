@@ -40,7 +40,7 @@ def read_sidecar(path: Path) -> dict:
     sidecar, problems = validate(Sidecar, data, path, "key")
     if problems:
         raise InputError(*problems)
-    return sidecar.model_dump(exclude_unset=True)
+    return {key: value for key, value in sidecar.model_dump(exclude_unset=True).items() if value is not None}  # null: not given
 
 
 def apply_sidecar(article: Article, data: dict) -> Article:
