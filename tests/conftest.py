@@ -14,6 +14,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from annotated_reader.seed_parser import END_MARK
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 PROJECT_PARTS = ("docs", "seeds", "hooks", "overrides", "mkdocs.yml")
@@ -91,7 +93,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return result
 
 
-MARKER = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d{1,3}[.)])\s+(?=\S)")
+MARKER = re.compile(r"^\s*(?:\*{1,3}|[•·▪◦\-–]|\d{1,3}[.)])\s+(?=\S)")
 
 
 def no_space(text: str) -> str:
@@ -101,14 +103,20 @@ def no_space(text: str) -> str:
 def assert_page_shows_seed(body: Tag, seed_text: str) -> None:
     """Nothing lost, nothing injected: apart from interface labels (``.ar-ui``), the article shows
     every non-blank line of the seed, in order; a line seen before (a repeated caption) may be
-    shown once. List and comment bullets are formatting, not text."""
+    shown once. List and comment bullets are formatting, not text. Two exceptions, both explicit:
+    a line that is only an end mark ("###", "-30-") is dropped, and a title cut from the first
+    sentence (a seed with no title line) repeats seed text that is shown where the seed has it."""
     for chrome in body.select(".ar-ui, .headerlink"):
         chrome.decompose()
+    for title in body.select(".ar-title-from-body"):
+        cut = no_space(title.get_text()).removesuffix("…")
+        title.decompose()
+        assert cut and cut in no_space(body.get_text()), f"a title cut from the body is not in the body: {cut!r}"
     shown = no_space(body.get_text())
     position, seen = 0, set()
     for raw_line in seed_text.splitlines():
         line = no_space(raw_line)
-        if not line:
+        if not line or END_MARK.match(raw_line.strip()):
             continue
         found = shown.find(line, position)
         if found < 0:

@@ -146,11 +146,15 @@ class _Writer:
 
 
     def header(self) -> str:
-        """Byline, title, date and source, in the order the seed gives them."""
+        """Topic label, byline, title, date and source, in the order the seed gives them; a byline or a date
+        only the sidecar gives comes after the title. A title cut from the body is marked as such."""
         article = self.article
-        byline = self.byline() if article.byline else ""
-        parts = [byline if article.byline_before_title else "", self.heading(1, article.title, "title"),
-                 "" if article.byline_before_title else byline]
+        derived = {"class_": "ar-title-from-body"} if article.title_from_body else {}
+        parts = {"title": self.heading(1, article.title, "title", **derived)}
+        if article.topic:
+            parts["topic"] = tag("p", escape_text(article.topic), class_="ar-topic")
+        if article.byline:
+            parts["byline"] = self.byline()
         facts = []
         if article.date_text:
             facts.append(tag("time", escape_text(article.date_text), datetime=str(article.date)))
@@ -163,8 +167,13 @@ class _Writer:
             facts.append(tag("span", escape_text(f"Source: {article.publication}"), class_="ar-ui"))
         if facts:
             separator = tag("span", " · ", class_="ar-ui", aria_hidden="true")
-            parts.append(tag("p", separator.join(facts), class_="ar-meta"))
-        return "".join(parts)
+            parts["date"] = tag("p", separator.join(facts), class_="ar-meta")
+        order = [part for part in article.header_order if part in parts]
+        if "byline" in parts and "byline" not in order:
+            order.insert(order.index("title") + 1, "byline")
+        if "date" in parts and "date" not in order:
+            order.append("date")
+        return "".join(parts[part] for part in order)
 
     def byline(self) -> str:
         """As the seed writes it; "By" is added as a label when the seed has only the name."""
@@ -174,21 +183,55 @@ class _Writer:
         return tag("p", tag("span", "By ", class_="ar-ui") + escape_text(article.byline or ""), class_="ar-byline")
 
     def body(self) -> str:
-        """The body in seed order; consecutive list items of one kind make one list."""
+        """The body in seed order; consecutive list items make one list (nested by depth), consecutive facts
+        one description list."""
         parts: list[str] = []
-        open_list: str | None = None
+        lists: list[str] = []
+        """The open lists, outermost first; each has an open item."""
+        facts: list[bool] = []
+        """One entry while a description list is open: whether its open group has a value yet."""
         for block in self.article.body:
-            list_tag = ("ol" if block.ordered else "ul") if block.kind is Kind.LIST_ITEM else None
-            if open_list and open_list != list_tag:
-                parts.append(f"</{open_list}>")
-                open_list = None
-            if list_tag and not open_list:
-                parts.append(f'<{list_tag} class="ar-list">')
-                open_list = list_tag
-            parts.append(self.body_block(block))
-        if open_list:
-            parts.append(f"</{open_list}>")
+            if block.kind is not Kind.LIST_ITEM:
+                parts += [f"</li></{name}>" for name in reversed(lists)]
+                lists.clear()
+            if block.kind is not Kind.FACT or block.term is not None:
+                parts.append(_close_fact_group(facts, keep_list=block.kind is Kind.FACT))
+            if block.kind is Kind.LIST_ITEM:
+                parts.append(self.list_item(block, lists))
+            elif block.kind is Kind.FACT:
+                parts.append(self.fact(block, facts))
+            else:
+                parts.append(self.body_block(block))
+        parts += [f"</li></{name}>" for name in reversed(lists)]
+        parts.append(_close_fact_group(facts, keep_list=False))
         return "".join(parts)
+
+    def list_item(self, block: Block, lists: list[str]) -> str:
+        """An item opened at its depth (no deeper than one below the open lists), closing what it ends."""
+        name = "ol" if block.ordered else "ul"
+        depth = min(block.level, len(lists))
+        parts = [f"</li></{closed}>" for closed in reversed(lists[depth + 1:])]
+        del lists[depth + 1:]
+        if len(lists) == depth + 1 and lists[depth] != name:
+            parts.append(f"</li></{lists.pop()}>")
+        if len(lists) == depth + 1:
+            parts.append("</li>")
+        else:
+            parts.append(f'<{name} class="ar-list">')
+            lists.append(name)
+        parts.append(self.block("li", block, "ar-list-item", numbered=True).removesuffix("</li>"))
+        return "".join(parts)
+
+    def fact(self, block: Block, facts: list[bool]) -> str:
+        """A term opens a group (``div``) with its value; a line without a term is one more value of the group."""
+        value = self.text(block)
+        if block.term is None:
+            facts[-1] = True
+            return f'<dd id="{block.id}">{value}</dd>'
+        opening = "" if facts else '<dl class="ar-facts">'
+        facts[:] = [bool(block.text)]
+        return (f'{opening}<div class="ar-fact" id="{block.id}"><dt>{escape_text(block.term)}</dt>'
+                + (f"<dd>{value}</dd>" if block.text else ""))
 
     def body_block(self, block: Block) -> str:
         match block.kind:
@@ -200,6 +243,8 @@ class _Writer:
                 return self.block("li", block, "ar-list-item", numbered=True)
             case Kind.SUBHEADING:
                 return self.heading(2, block.text, block.id, class_="ar-subheading")
+            case Kind.LABEL:
+                return self.block("p", block, "ar-list-label")
             case Kind.PULL_QUOTE:
                 label = tag("p", "Pull quote", class_="ar-ui ar-label")
                 return tag("aside", label + self.block("p", block, "ar-pull-quote-text"), class_="ar-pull-quote")
@@ -255,6 +300,19 @@ class _Writer:
         link = f'<a href="{escape_attribute(self.url(entity.src_uri))}">{escape_text(entity.name)}</a>'
         return (f'<li>{link} <span class="ar-count">{count}<span class="ar-sr"> mention{"s" if count != 1 else ""}'
                 '</span></span></li>')
+
+
+def _close_fact_group(facts: list[bool], keep_list: bool) -> str:
+    """Close the open group of a description list (a term without a value gets an empty one), and the list
+    unless another term follows."""
+    if not facts:
+        return ""
+    closing = ("" if facts[0] else "<dd></dd>") + "</div>"
+    facts.clear()
+    if keep_list:
+        facts.append(True)
+        return closing
+    return closing + "</dl>"
 
 
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> ArticlePage:
