@@ -26,7 +26,7 @@ from .page_data import cards_json
 from .parallel import map_batches
 from .registers import REGISTERS, render_register, render_register_links
 from .sanitize import sanitize
-from .seed_parser import decode_seed, parse_seed
+from .seed_parser import decode_seed, parse_seed, title_notice
 from .sidecar import apply_sidecar, read_sidecar
 from .structured_data import entity_json_ld
 from .timeline import render_timeline
@@ -258,4 +258,6 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems, unused)
+    titles = [title_notice(article) for article in articles.values() if article.title_from_body]
+    return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems,
+                  titles + unused)

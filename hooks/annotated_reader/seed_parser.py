@@ -72,6 +72,8 @@ STANDFIRST_MAX_CHARS = 320
 FACT_VALUE_MAX_CHARS = 100
 """A fact box's values are short; longer "Name: words" lines are a transcript or prose."""
 TOPIC_MAX_WORDS = 4
+TITLE_MAX_LINES = 3
+TITLE_MAX_CHARS = 200
 SUBHEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 8
 """A short unpunctuated line of up to this many words is a heading even if it repeats a sentence."""
@@ -403,15 +405,6 @@ def _parse_body(rest: list[_Chunk], standfirst: bool | None) -> list[Block]:
                 body.add(Kind.CAPTION, "caption-", chunk, parts[0], credit=parts[1])
         elif not started and (standfirst or (standfirst is None and _is_standfirst(chunk, following, caption_parts))):
             body.add(Kind.STANDFIRST, "", chunk, chunk.text)
-        elif items := _list_items(chunk.lines, chunk.indents):
-            for marker, text, depth in items:
-                body.add(Kind.LIST_ITEM, "p", chunk, text, marker=marker, level=depth)
-        elif labelled := _labelled_list(chunk):
-            body.add(Kind.LABEL, "label-", chunk, labelled[0])
-            for marker, text, depth in labelled[1]:
-                body.add(Kind.LIST_ITEM, "p", chunk, text, marker=marker, level=depth)
-        elif chunk.single and _LABEL.match(chunk.text) and following and _list_items(following[0].lines, following[0].indents):
-            body.add(Kind.LABEL, "label-", chunk, chunk.text)
         elif _QUESTION.match(chunk.text):
             body.add(Kind.QUESTION, "p", chunk, chunk.text)
         elif _ANSWER.match(chunk.text):
@@ -421,6 +414,15 @@ def _parse_body(rest: list[_Chunk], standfirst: bool | None) -> list[Block]:
                 body.add(Kind.LABEL, "label-", chunk, box[0])
             for term, value in box[1]:
                 body.add(Kind.FACT, "fact-", chunk, value, term=term)
+        elif items := _list_items(chunk.lines, chunk.indents):
+            for marker, text, depth in items:
+                body.add(Kind.LIST_ITEM, "p", chunk, text, marker=marker, level=depth)
+        elif labelled := _labelled_list(chunk):
+            body.add(Kind.LABEL, "label-", chunk, labelled[0])
+            for marker, text, depth in labelled[1]:
+                body.add(Kind.LIST_ITEM, "p", chunk, text, marker=marker, level=depth)
+        elif chunk.single and _LABEL.match(chunk.text) and following and _list_items(following[0].lines, following[0].indents):
+            body.add(Kind.LABEL, "label-", chunk, chunk.text)
         elif started and _is_subheading(chunk, following) and _heading_case(chunk.text):
             body.add(Kind.SUBHEADING, "section-", chunk, chunk.text)
         elif started and chunk.single and sentences.repeats_a_sentence(chunk.text):
@@ -450,6 +452,11 @@ def _header_line(article: Article, line: str, header: list[str], names: bool) ->
     return True
 
 
+def _title_shaped(chunk: _Chunk) -> bool:
+    """Short enough to be a title (perhaps broken over lines), and not a fact box: a name above it is then a byline."""
+    return len(chunk.lines) <= TITLE_MAX_LINES and len(chunk.text) <= TITLE_MAX_CHARS and not _fact_box(chunk)
+
+
 def _reads_as_title(rest: list[_Chunk]) -> bool:
     """After an opening date line: a short unpunctuated line with text after it is a title; else there is none."""
     first = rest[0]
@@ -472,7 +479,8 @@ def parse_seed(text: str, path: Path, slug: str, standfirst: bool | None = None)
     rest = list(article_chunks)
     header: list[str] = []
 
-    while len(rest) > 1 and rest[0].single and _header_line(article, rest[0].text, header, names="date" not in header):
+    while len(rest) > 1 and rest[0].single and _header_line(article, rest[0].text, header,
+                                                             names="date" not in header and _title_shaped(rest[1])):
         rest.pop(0)
     if "date" in header and not _reads_as_title(rest):
         article.title, article.title_from_body = title_from_sentence(rest[0].text), True
