@@ -364,3 +364,8 @@ def test_topic_label_and_a_title_cut_from_the_body_render_in_the_seeds_order():
     kicker = render_fixture("topic-kicker.txt").article.find_all(recursive=False)
     assert [element.name for element in kicker[:3]] == ["p", "h1", "p"]
     assert kicker[0].get_text() == "Middle East"
+
+
+def test_a_byline_in_capitals_is_a_byline_not_a_topic_label():
+    article = parse_text("BY JANE DOE\n\nThe truce in Arsal\n\nResidents say the calm is fragile and depends on the hills.\n")
+    assert (article.byline, article.topic) == ("JANE DOE", None)

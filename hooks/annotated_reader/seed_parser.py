@@ -72,6 +72,7 @@ STANDFIRST_MAX_CHARS = 320
 FACT_VALUE_MAX_CHARS = 100
 """A fact box's values are short; longer "Name: words" lines are a transcript or prose."""
 TOPIC_MAX_WORDS = 4
+TERM_MAX_WORDS = 4
 TITLE_MAX_LINES = 3
 TITLE_MAX_CHARS = 200
 SUBHEADING_MAX_CHARS = 80
@@ -208,7 +209,7 @@ def _labelled_list(chunk: _Chunk) -> tuple[str, list[tuple[str, str, int]]] | No
 def _fact_line(line: str) -> tuple[str, str] | None:
     """(term, value) of a fact box line; the term is a few words, the value short."""
     match = _FACT.match(line)
-    if not match or len(match["term"].split()) > TOPIC_MAX_WORDS or len(match["value"] or "") > FACT_VALUE_MAX_CHARS:
+    if not match or len(match["term"].split()) > TERM_MAX_WORDS or len(match["value"] or "") > FACT_VALUE_MAX_CHARS:
         return None
     return match["term"], match["value"] or ""
 
@@ -221,7 +222,8 @@ def _fact_box(chunk: _Chunk) -> tuple[str | None, list[tuple[str | None, str]]] 
     """
     lines = chunk.lines
     name = None
-    if len(lines) > 2 and (not _fact_line(lines[0]) or (_fact_line(lines[0])[1] == "" and _fact_line(lines[1]))):
+    first = _fact_line(lines[0])
+    if len(lines) > 2 and (not first or (first[1] == "" and _fact_line(lines[1]))):
         name, lines = lines[0], lines[1:]
     facts: list[tuple[str | None, str]] = []
     for line in lines:
@@ -437,7 +439,7 @@ def _parse_body(rest: list[_Chunk], standfirst: bool | None) -> list[Block]:
 def _header_line(article: Article, line: str, header: list[str], names: bool) -> bool:
     """Take ``line`` as the article's topic label, byline or date line if it reads as one not yet seen;
     a bare name is a byline only where ``names`` (before the title: after it, it reads as a standfirst)."""
-    if "topic" not in header and is_topic_label(line):
+    if "topic" not in header and is_topic_label(line) and not _BY_LINE.match(line):
         article.topic = line
         part = "topic"
     elif "byline" not in header and ((by := _BY_LINE.match(line)) or (names and _looks_like_name(line))):
