@@ -369,3 +369,10 @@ def test_topic_label_and_a_title_cut_from_the_body_render_in_the_seeds_order():
 def test_a_byline_in_capitals_is_a_byline_not_a_topic_label():
     article = parse_text("BY JANE DOE\n\nThe truce in Arsal\n\nResidents say the calm is fragile and depends on the hills.\n")
     assert (article.byline, article.topic) == ("JANE DOE", None)
+
+
+def test_a_title_cut_at_a_word_boundary_does_not_end_on_a_small_word():
+    sentence = ("Buses carrying fighters and their families left the outskirts of the border town of Arsal on Wednesday "
+                "for the north.")
+    title = title_from_sentence(sentence)
+    assert title == "Buses carrying fighters and their families left the outskirts of the border town of Arsal…"

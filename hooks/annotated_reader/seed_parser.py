@@ -250,7 +250,8 @@ def is_topic_label(text: str) -> bool:
 
 def title_from_sentence(text: str) -> str:
     """A title cut from a paragraph: its first sentence without a leading dateline, cut at the first
-    clause boundary past a few words if it is long, else at a word boundary with an ellipsis."""
+    clause boundary past a few words if it is long, else at a word boundary (not after a small word such as
+    "of") with an ellipsis."""
     if dateline := _DATELINE.match(text):
         text = text[dateline.end() - 1:]
     start, end = sentence_spans(text)[0]
@@ -259,8 +260,10 @@ def title_from_sentence(text: str) -> str:
         return sentence
     for boundary in _CLAUSE_BOUNDARY.finditer(sentence, 30, _DIGEST_TITLE_MAX_CHARS + 1):
         return sentence[:boundary.start()].rstrip()
-    cut = sentence.rfind(" ", 0, _DIGEST_TITLE_MAX_CHARS)
-    return sentence[:cut if cut > 0 else _DIGEST_TITLE_MAX_CHARS].rstrip(" ,;:") + "…"
+    words = sentence[:_DIGEST_TITLE_MAX_CHARS + 1].split()[:-1] or [sentence[:_DIGEST_TITLE_MAX_CHARS]]
+    while len(words) > 1 and words[-1].casefold() in _SMALL_WORDS:
+        words.pop()  # "… of Arsal on" reads better as "… of Arsal"
+    return " ".join(words).rstrip(" ,;:") + "…"
 
 
 def title_notice(article: Article) -> Problem:
