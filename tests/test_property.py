@@ -37,7 +37,9 @@ SNIPPETS = [
 ]
 TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
 LINE = st.lists(st.one_of(TEXT, st.sampled_from(SNIPPETS)), min_size=1, max_size=6).map(" ".join)
-CHUNKS = st.lists(st.lists(LINE, min_size=1, max_size=3), min_size=2, max_size=8)
+SHAPED = st.tuples(st.sampled_from(["Leader: ", "* Founded: ", "** ", "  - ", "    - ", "1. ", "Q: "]), LINE).map("".join)
+"""Lines in the shapes of fact boxes and nested lists."""
+CHUNKS = st.lists(st.lists(st.one_of(LINE, SHAPED), min_size=1, max_size=4), min_size=2, max_size=8)
 
 
 def seed_from(first: str, chunks: list[list[str]]) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import Article, Block, Comment, Kind
+from .article import CITABLE, Article, Block, Comment, Kind
 from .dates import parse_date_line
 from .errors import InputError, Problem
 from .sentences import sentence_spans
@@ -266,10 +266,15 @@ def title_from_sentence(text: str) -> str:
     return " ".join(words).rstrip(" ,;:") + "…"
 
 
+def _title_source(article: Article) -> Block:
+    """The block a digest entry's title is cut from: its first block of prose."""
+    return next(block for block in article.body if block.kind in (Kind.STANDFIRST, *CITABLE))
+
+
 def title_notice(article: Article) -> Problem:
     """What the build says, at INFO level, about a title the parser cut from the body."""
-    line = article.paragraphs[0].line if article.paragraphs else None
-    return Problem(article.source, line, f"has no title line; the title was cut from its first sentence: '{article.title}'",
+    return Problem(article.source, _title_source(article).line,
+                   f"has no title line; the title was cut from its first sentence: '{article.title}'",
                    f"to choose one, add 'title: …' to {article.source.with_suffix('.yml').name}")
 
 
@@ -488,7 +493,7 @@ def parse_seed(text: str, path: Path, slug: str, standfirst: bool | None = None)
                                                              names="date" not in header and _title_shaped(rest[1])):
         rest.pop(0)
     if "date" in header and not _reads_as_title(rest):
-        article.title, article.title_from_body = title_from_sentence(rest[0].text), True
+        article.title_from_body = True
         header.insert(0, "title")
     else:
         article.title = rest.pop(0).text
@@ -503,5 +508,7 @@ def parse_seed(text: str, path: Path, slug: str, standfirst: bool | None = None)
                                  "check the seed holds the article text, separated by blank lines"))
     if match := _DATELINE.match(article.paragraphs[0].text):
         article.dateline = match["dateline"]
+    if article.title_from_body:
+        article.title = title_from_sentence(_title_source(article).text)
     article.comments = _parse_comments(comment_chunks)
     return article
