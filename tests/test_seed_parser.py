@@ -376,3 +376,18 @@ def test_a_title_cut_at_a_word_boundary_does_not_end_on_a_small_word():
                 "for the north.")
     title = title_from_sentence(sentence)
     assert title == "Buses carrying fighters and their families left the outskirts of the border town of Arsal…"
+
+
+def test_bullets_in_a_dated_digest_are_list_items_not_reader_comments():
+    article = parse_text("3 May 2015\n\nRebels and Hezbollah fought for the hills above Flita through the night.\n\n"
+                         "• Shelling reached Arsal's outskirts\n\n• Two roads closed near Yabrud\n\n4 May 2015\n\n"
+                         "The army said the border crossing would stay closed for a second day.\n")
+    assert article.comments == []
+    assert texts(article, Kind.LIST_ITEM) == ["Shelling reached Arsal's outskirts", "Two roads closed near Yabrud"]
+    assert texts(article, Kind.SUBHEADING) == ["4 May 2015"]
+
+
+@pytest.mark.parametrize("line", ["By Nadia Farah", "Interview by Nadia Farah", "Reporting by Nadia Farah"])
+def test_a_by_line_after_the_title_is_the_byline_as_written(line):
+    article = parse_text(f"The border decided everything\n\n{line}\n\nQ: Who held the hills?\n\nA: Nobody held all of them.\n")
+    assert (article.byline, article.byline_text, article.standfirst) == ("Nadia Farah", line, None)

@@ -26,7 +26,8 @@ from .dates import parse_date_line
 from .errors import InputError, Problem
 from .sentences import sentence_spans
 
-_BY_LINE = re.compile(r"^by\s+(?P<name>\S.{0,60})$", re.IGNORECASE)
+_BY_LINE = re.compile(r"^(?:(?:interview|interviewed|reporting|reported|words|text)\s+)?by\s+(?P<name>\S.{0,60})$",
+                      re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al-\w+|bin|ibn|de|van|von)){1,4}$")
 _CREDIT = re.compile(r"^(?P<text>.*\S)\s*\((?P<credit>[^()]{2,80})\)$")
 _CREDIT_WORDS = re.compile(
@@ -82,6 +83,8 @@ PULL_QUOTE_MIN_WORDS = 5
 PULL_QUOTE_OVERLAP = 0.8
 PULL_QUOTE_SOURCE_RATIO = 1.5
 """A pull quote is lifted from a paragraph at least this much longer than itself."""
+COMMENT_HANDLE_MAX_WORDS = 3
+"""A reader's handle ("Beiruti", "Maya R.") is a few words; a longer bullet is a list item."""
 COMMENT_DATE_WITHIN = 4
 """A bullet and a name start the comments only if a date line follows within this many chunks."""
 ENCODINGS = ("utf-8", "windows-1252", "latin-1")
@@ -332,8 +335,7 @@ def _comment_author(chunk: _Chunk) -> str | None:
     match = _BULLET.match(chunk.text) if chunk.single else None
     if not match or len(match["text"]) > 40 or match["text"].endswith(("?", "!")):
         return None
-    sentence = match["text"].endswith(".") and len(match["text"].split()) > 3
-    return None if sentence else match["text"]
+    return match["text"] if len(match["text"].split()) <= COMMENT_HANDLE_MAX_WORDS else None
 
 
 def _split_comments(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[_Chunk]]:
@@ -344,7 +346,7 @@ def _split_comments(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[_Chunk]]:
         if _COMMENTS_HEADING.match(chunk.text):
             return chunks[:index], chunks[index + 1:]
         if _comment_author(chunk):
-            ahead = chunks[index + 1:index + 1 + COMMENT_DATE_WITHIN]
+            ahead = chunks[index + 2:index + 1 + COMMENT_DATE_WITHIN]  # the comment's text comes first
             if any(other.single and parse_date_line(other.text) for other in ahead):
                 return chunks[:index], chunks[index:]
     return chunks, []
