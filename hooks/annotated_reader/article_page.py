@@ -14,6 +14,7 @@ import html
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 from .article import Article, Block, Comment, Kind
 from .catalog import ENTITY_TYPE_PLURALS, Catalog, Entity
@@ -186,52 +187,52 @@ class _Writer:
         """The body in seed order; consecutive list items make one list (nested by depth), consecutive facts
         one description list."""
         parts: list[str] = []
-        lists: list[str] = []
-        """The open lists, outermost first; each has an open item."""
-        facts: list[bool] = []
-        """One entry while a description list is open: whether its open group has a value yet."""
-        for block in self.article.body:
-            if block.kind is not Kind.LIST_ITEM:
-                parts += [f"</li></{name}>" for name in reversed(lists)]
-                lists.clear()
-            if block.kind is not Kind.FACT or block.term is not None:
-                parts.append(_close_fact_group(facts, keep_list=block.kind is Kind.FACT))
-            if block.kind is Kind.LIST_ITEM:
-                parts.append(self.list_item(block, lists))
-            elif block.kind is Kind.FACT:
-                parts.append(self.fact(block, facts))
+        for kind, run in groupby(self.article.body, key=lambda block: block.kind):
+            if kind is Kind.LIST_ITEM:
+                parts.append(self.lists(list(run)))
+            elif kind is Kind.FACT:
+                parts.append(self.facts(list(run)))
             else:
-                parts.append(self.body_block(block))
-        parts += [f"</li></{name}>" for name in reversed(lists)]
-        parts.append(_close_fact_group(facts, keep_list=False))
+                parts += map(self.body_block, run)
         return "".join(parts)
 
-    def list_item(self, block: Block, lists: list[str]) -> str:
-        """An item opened at its depth (no deeper than one below the open lists), closing what it ends."""
-        name = "ol" if block.ordered else "ul"
-        depth = min(block.level, len(lists))
-        parts = [f"</li></{closed}>" for closed in reversed(lists[depth + 1:])]
-        del lists[depth + 1:]
-        if len(lists) == depth + 1 and lists[depth] != name:
-            parts.append(f"</li></{lists.pop()}>")
-        if len(lists) == depth + 1:
-            parts.append("</li>")
-        else:
-            parts.append(f'<{name} class="ar-list">')
-            lists.append(name)
-        parts.append(self.block("li", block, "ar-list-item", numbered=True).removesuffix("</li>"))
+    def lists(self, items: list[Block]) -> str:
+        """Items as lists within items: an item goes no deeper than one below the item above it."""
+        parts: list[str] = []
+        open_lists: list[str] = []
+        """Outermost first; each has an item still open."""
+        for item in items:
+            name = "ol" if item.ordered else "ul"
+            depth = min(item.level, len(open_lists))
+            parts += [f"</li></{closed}>" for closed in reversed(open_lists[depth + 1:])]
+            del open_lists[depth + 1:]
+            if len(open_lists) == depth + 1 and open_lists[depth] != name:
+                parts.append(f"</li></{open_lists.pop()}>")
+            if len(open_lists) == depth + 1:
+                parts.append("</li>")
+            else:
+                parts.append(f'<{name} class="ar-list">')
+                open_lists.append(name)
+            parts.append(self.block("li", item, "ar-list-item", numbered=True).removesuffix("</li>"))
+        parts += [f"</li></{closed}>" for closed in reversed(open_lists)]
         return "".join(parts)
 
-    def fact(self, block: Block, facts: list[bool]) -> str:
-        """A term opens a group (``div``) with its value; a line without a term is one more value of the group."""
-        value = self.text(block)
-        if block.term is None:
-            facts[-1] = True
-            return f'<dd id="{block.id}">{value}</dd>'
-        opening = "" if facts else '<dl class="ar-facts">'
-        facts[:] = [bool(block.text)]
-        return (f'{opening}<div class="ar-fact" id="{block.id}"><dt>{escape_text(block.term)}</dt>'
-                + (f"<dd>{value}</dd>" if block.text else ""))
+    def facts(self, facts: list[Block]) -> str:
+        """A fact box: each term with its values in a group (``div``); a line without a term is one more value of
+        the term above, and a term without any value gets an empty one (a ``dt`` needs a ``dd``)."""
+        groups: list[list[Block]] = []
+        for fact in facts:
+            if fact.term is not None or not groups:
+                groups.append([fact])
+            else:
+                groups[-1].append(fact)
+        parts = []
+        for term, *values in groups:
+            values_html = (f"<dd>{self.text(term)}</dd>" if term.text else "") + "".join(
+                f'<dd id="{value.id}">{self.text(value)}</dd>' for value in values)
+            parts.append(f'<div class="ar-fact" id="{term.id}"><dt>{escape_text(term.term or "")}</dt>'
+                         f'{values_html or "<dd></dd>"}</div>')
+        return f'<dl class="ar-facts">{"".join(parts)}</dl>'
 
     def body_block(self, block: Block) -> str:
         match block.kind:
@@ -239,8 +240,6 @@ class _Writer:
                 return self.block("p", block, "ar-standfirst")
             case Kind.CAPTION:
                 return self.caption(block)
-            case Kind.LIST_ITEM:
-                return self.block("li", block, "ar-list-item", numbered=True)
             case Kind.SUBHEADING:
                 return self.heading(2, block.text, block.id, class_="ar-subheading")
             case Kind.LABEL:
@@ -300,19 +299,6 @@ class _Writer:
         link = f'<a href="{escape_attribute(self.url(entity.src_uri))}">{escape_text(entity.name)}</a>'
         return (f'<li>{link} <span class="ar-count">{count}<span class="ar-sr"> mention{"s" if count != 1 else ""}'
                 '</span></span></li>')
-
-
-def _close_fact_group(facts: list[bool], keep_list: bool) -> str:
-    """Close the open group of a description list (a term without a value gets an empty one), and the list
-    unless another term follows."""
-    if not facts:
-        return ""
-    closing = ("" if facts[0] else "<dd></dd>") + "</div>"
-    facts.clear()
-    if keep_list:
-        facts.append(True)
-        return closing
-    return closing + "</dl>"
 
 
 def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> ArticlePage:
