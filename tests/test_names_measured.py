@@ -1,8 +1,9 @@
 """The names the engine links on the hand-marked test corpus (tests/corpus), against the targets.
 
-TARGET TEST: precision ≥ 0.995 and recall ≥ 0.99 need variant folding, acronyms defined in the
-text and the longest-name rule in the linker; until those are in, this test fails and its message
-lists every miss and wrong link. ``.venv/bin/python bench/names.py`` prints the same report.
+The target test (marked ``target``): precision ≥ 0.995 and recall ≥ 0.99 need variant folding,
+acronyms defined in the text and the longest-name rule in the linker; until those are in, it fails
+and its message lists every miss and wrong link. ``.venv/bin/python bench/names.py`` prints the
+same report.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+import yaml
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -24,15 +26,17 @@ def measured():
     return measure()
 
 
+@pytest.mark.target
 def test_linked_names_on_the_hand_marked_corpus_reach_the_precision_and_recall_targets(measured):
     assert measured.precision >= PRECISION_TARGET and measured.recall >= RECALL_TARGET, report(measured)
 
 
-def test_the_corpus_has_six_marked_articles_each_with_marks():
+def test_the_corpus_has_at_least_six_articles_each_with_its_marks():
     seeds = sorted(CORPUS.glob("*.txt"))
     assert len(seeds) >= 6
     for seed in seeds:
-        assert (CORPUS / "expected" / f"{seed.stem}.yml").read_text(encoding="utf-8").count(" - [") >= 5, seed.name
+        marks = yaml.safe_load((CORPUS / "expected" / f"{seed.stem}.yml").read_text(encoding="utf-8"))
+        assert sum(map(len, marks.values())) >= 5, seed.name
 
 
 def test_a_mark_that_is_not_in_its_chunk_is_reported_with_its_file_and_line(tmp_path):
