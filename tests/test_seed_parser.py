@@ -18,7 +18,7 @@ from annotated_reader.errors import InputError
 from annotated_reader.linker import Linker, alias_key
 from annotated_reader.mentions import LinkMode, find_mentions
 from annotated_reader.seed_parser import decode_seed, parse_seed, title_from_sentence
-from annotated_reader.sidecar import read_sidecar
+from annotated_reader.sidecar import apply_sidecar, read_sidecar
 
 FIXTURES = ROOT / "tests" / "fixtures" / "seeds"
 
@@ -391,3 +391,12 @@ def test_bullets_in_a_dated_digest_are_list_items_not_reader_comments():
 def test_a_by_line_after_the_title_is_the_byline_as_written(line):
     article = parse_text(f"The border decided everything\n\n{line}\n\nQ: Who held the hills?\n\nA: Nobody held all of them.\n")
     assert (article.byline, article.byline_text, article.standfirst) == ("Nadia Farah", line, None)
+
+
+def test_a_byline_only_the_sidecar_gives_follows_the_title_and_a_topic_keeps_its_place():
+    article = apply_sidecar(parse_text("SYRIA\n\nThe truce in Arsal\n\nResidents say the calm is fragile.\n"),
+                            {"author": "Lina Saad", "date": "2015-01-02"})
+    html = render_article(article, [], site_catalog(), lambda src_uri: "/" + src_uri).html
+    parts = BeautifulSoup(html, "html.parser").article.find_all(recursive=False)
+    assert [(part.name, part.get("class")) for part in parts[:4]] == [
+        ("p", ["ar-topic"]), ("h1", None), ("p", ["ar-byline"]), ("p", ["ar-meta"])]
