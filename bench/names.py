@@ -93,6 +93,8 @@ def _chunk_texts(article: Article) -> dict[int, tuple[str, dict[str, int]]]:
 
 def _marks(path: Path, seed: str, chunks: dict[int, tuple[str, dict[str, int]]], scope: set[str]) -> list[Mark]:
     """The marks of one seed, each located in its chunk, left to right."""
+    if not path.exists():
+        raise MarkError(f"{path}: missing — write the mentions of {seed} there (see {CORPUS / 'expected'})")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     marks = []
     for line, pairs in data.items():
@@ -113,6 +115,8 @@ def _marks(path: Path, seed: str, chunks: dict[int, tuple[str, dict[str, int]]],
 def measure(corpus: Path = CORPUS, docs: Path = ROOT / "docs") -> Measure:
     """Read the corpus as the build does and compare its links with the marks."""
     expected = corpus / "expected"
+    if not (expected / "scope.yml").exists():
+        raise MarkError(f"{expected / 'scope.yml'}: missing — list there the entity ids the marks were made against")
     scope = set(yaml.safe_load((expected / "scope.yml").read_text(encoding="utf-8")))
     pages = [(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
              for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))]
@@ -158,5 +162,14 @@ def report(result: Measure) -> str:
     return "\n".join(lines)
 
 
+def main() -> int:
+    try:
+        print(report(measure(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)))
+    except MarkError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    print(report(measure(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)))
+    sys.exit(main())
