@@ -25,7 +25,7 @@ from annotated_reader.reading.errors import InputError
 from annotated_reader.reading.seed_parser import decode_seed, parse_seed
 
 OUR_TAGS = {"article", "p", "h1", "h2", "a", "span", "figure", "figcaption", "aside", "section", "div", "time", "pre", "code",
-            "nav", "ul", "ol", "li"}
+            "nav", "ul", "ol", "li", "dl", "dt", "dd"}
 OUR_ATTRIBUTES = {"class", "id", "href", "title", "data-entity", "data-source", "datetime", "lang", "dir", "aria-label",
                   "data-search-exclude"}
 SNIPPETS = [
@@ -34,20 +34,25 @@ SNIPPETS = [
     "<img src=x onerror=alert(1)>", "\\", "| a | b |", ":smile:", "!!! note", "[^1]: x", "*[ISIS]: x",
     "<http://example.org>", "https://example.org", "ISIS", "Free Syrian Army", "al-Baghdadi’s", "pledged allegiance",
     "Nusra", "الدولة الإسلامية", "(AFP/Someone)", "• Reader", "January 2, 2015", "BEIRUT, Jan 2 —", "Q: why?",
+    "See also", "Sources:", "Leader:", "* Founded:", "** nested", "   - indented", "2014: the fall of Yabrud", "SYRIA",
 ]
 TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
 LINE = st.lists(st.one_of(TEXT, st.sampled_from(SNIPPETS)), min_size=1, max_size=6).map(" ".join)
-CHUNKS = st.lists(st.lists(LINE, min_size=1, max_size=3), min_size=2, max_size=8)
+SHAPED = st.tuples(st.sampled_from(["Leader: ", "* Founded: ", "** ", "  - ", "    - ", "1. ", "Q: "]), LINE).map("".join)
+"""Lines in the shapes of fact boxes and nested lists."""
+CHUNKS = st.lists(st.lists(st.one_of(LINE, SHAPED), min_size=1, max_size=4), min_size=2, max_size=8)
 
 
-def seed_from(chunks: list[list[str]]) -> str:
+def seed_from(first: str, chunks: list[list[str]]) -> str:
     """Each line ends in its own token, so that every line can be found on the page without ambiguity."""
     counter = iter(range(1000))
     lines = ["\n".join(f"{line} zq{next(counter):03d}qz" for line in chunk) for chunk in chunks]
-    return "\n\n".join(["A title line", *lines]) + "\n"
+    return "\n\n".join([first, *lines, "###"]) + "\n"
 
 
-SEED = CHUNKS.map(seed_from)
+FIRST = st.sampled_from(["A title line", "19 August 2017", "ANALYSIS"])
+"""A title, a digest's date (the title is then cut from the body) or a topic label."""
+SEED = st.builds(seed_from, FIRST, CHUNKS)
 
 
 @functools.cache

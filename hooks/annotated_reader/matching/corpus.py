@@ -11,7 +11,7 @@ from ..reading.article import Article
 from ..reading.catalog import Catalog, build_catalog
 from ..reading.errors import InputError, Problem
 from ..reading.input_files import seed_files
-from ..reading.seed_parser import decode_seed, parse_seed
+from ..reading.seed_parser import decode_seed, parse_seed, title_notice
 from ..reading.sidecar import apply_sidecar, read_sidecar
 from .linker import Linker, alias_key
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions
@@ -124,4 +124,5 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    return Corpus(catalog, linker, articles, index, catalog.problems + read_problems + slug_problems, unused)
+    titles = [title_notice(article) for article in articles.values() if article.title_from_body]
+    return Corpus(catalog, linker, articles, index, catalog.problems + read_problems + slug_problems, titles + unused)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..matching.mentions import Mention
 from ..reading.article import Article, Block, Comment, Kind
@@ -130,11 +131,15 @@ class _Writer:
 
 
     def header(self) -> str:
-        """Byline, title, date and source, in the order the seed gives them."""
+        """Topic label, byline, title, date and source, in the order the seed gives them; a byline or a date
+        only the sidecar gives comes after the title. A title cut from the body is marked as such."""
         article = self.article
-        byline = self.byline() if article.byline else ""
-        parts = [byline if article.byline_before_title else "", self.heading(1, article.title, "title"),
-                 "" if article.byline_before_title else byline]
+        derived = {"class_": "ar-title-from-body"} if article.title_from_body else {}
+        parts = {"title": self.heading(1, article.title, "title", **derived)}
+        if article.topic:
+            parts["topic"] = tag("p", escape_text(article.topic), class_="ar-topic")
+        if article.byline:
+            parts["byline"] = self.byline()
         facts = []
         if article.date_text:
             facts.append(tag("time", escape_text(article.date_text), datetime=str(article.date)))
@@ -147,8 +152,13 @@ class _Writer:
             facts.append(tag("span", escape_text(f"Source: {article.publication}"), class_="ar-ui"))
         if facts:
             separator = tag("span", " · ", class_="ar-ui", aria_hidden="true")
-            parts.append(tag("p", separator.join(facts), class_="ar-meta"))
-        return "".join(parts)
+            parts["date"] = tag("p", separator.join(facts), class_="ar-meta")
+        order = [part for part in article.header_order if part in parts]
+        if "byline" in parts and "byline" not in order:
+            order.insert(order.index("title") + 1, "byline")
+        if "date" in parts and "date" not in order:
+            order.append("date")
+        return "".join(parts[part] for part in order)
 
     def byline(self) -> str:
         """As the seed writes it; "By" is added as a label when the seed has only the name."""
@@ -158,21 +168,55 @@ class _Writer:
         return tag("p", tag("span", "By ", class_="ar-ui") + escape_text(article.byline or ""), class_="ar-byline")
 
     def body(self) -> str:
-        """The body in seed order; consecutive list items of one kind make one list."""
+        """The body in seed order; consecutive list items make one list (nested by depth), consecutive facts
+        one description list."""
         parts: list[str] = []
-        open_list: str | None = None
-        for block in self.article.body:
-            list_tag = ("ol" if block.ordered else "ul") if block.kind is Kind.LIST_ITEM else None
-            if open_list and open_list != list_tag:
-                parts.append(f"</{open_list}>")
-                open_list = None
-            if list_tag and not open_list:
-                parts.append(f'<{list_tag} class="ar-list">')
-                open_list = list_tag
-            parts.append(self.body_block(block))
-        if open_list:
-            parts.append(f"</{open_list}>")
+        for kind, run in groupby(self.article.body, key=lambda block: block.kind):
+            if kind is Kind.LIST_ITEM:
+                parts.append(self.lists(list(run)))
+            elif kind is Kind.FACT:
+                parts.append(self.facts(list(run)))
+            else:
+                parts += map(self.body_block, run)
         return "".join(parts)
+
+    def lists(self, items: list[Block]) -> str:
+        """Items as lists within items: an item goes no deeper than one below the item above it."""
+        parts: list[str] = []
+        open_lists: list[str] = []
+        """Outermost first; each has an item still open."""
+        for item in items:
+            name = "ol" if item.ordered else "ul"
+            depth = min(item.level, len(open_lists))
+            parts += [f"</li></{closed}>" for closed in reversed(open_lists[depth + 1:])]
+            del open_lists[depth + 1:]
+            if len(open_lists) == depth + 1 and open_lists[depth] != name:
+                parts.append(f"</li></{open_lists.pop()}>")
+            if len(open_lists) == depth + 1:
+                parts.append("</li>")
+            else:
+                parts.append(f'<{name} class="ar-list">')
+                open_lists.append(name)
+            parts.append(self.block("li", item, "ar-list-item", numbered=True).removesuffix("</li>"))
+        parts += [f"</li></{closed}>" for closed in reversed(open_lists)]
+        return "".join(parts)
+
+    def facts(self, facts: list[Block]) -> str:
+        """A fact box: each term with its values in a group (``div``); a line without a term is one more value of
+        the term above, and a term without any value gets an empty one (a ``dt`` needs a ``dd``)."""
+        groups: list[list[Block]] = []
+        for fact in facts:
+            if fact.term is not None or not groups:
+                groups.append([fact])
+            else:
+                groups[-1].append(fact)
+        parts = []
+        for term, *values in groups:
+            values_html = (f"<dd>{self.text(term)}</dd>" if term.text else "") + "".join(
+                f'<dd id="{value.id}">{self.text(value)}</dd>' for value in values)
+            parts.append(f'<div class="ar-fact" id="{term.id}"><dt>{escape_text(term.term or "")}</dt>'
+                         f'{values_html or "<dd></dd>"}</div>')
+        return f'<dl class="ar-facts">{"".join(parts)}</dl>'
 
     def body_block(self, block: Block) -> str:
         match block.kind:
@@ -180,10 +224,10 @@ class _Writer:
                 return self.block("p", block, "ar-standfirst")
             case Kind.CAPTION:
                 return self.caption(block)
-            case Kind.LIST_ITEM:
-                return self.block("li", block, "ar-list-item", numbered=True)
             case Kind.SUBHEADING:
                 return self.heading(2, block.text, block.id, class_="ar-subheading")
+            case Kind.LABEL:
+                return self.block("p", block, "ar-list-label")
             case Kind.PULL_QUOTE:
                 label = tag("p", "Pull quote", class_="ar-ui ar-label")
                 return tag("aside", label + self.block("p", block, "ar-pull-quote-text"), class_="ar-pull-quote")

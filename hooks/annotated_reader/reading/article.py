@@ -30,6 +30,10 @@ class Kind(enum.StrEnum):
     CAPTION = "caption"
     PULL_QUOTE = "pull quote"
     COMMENT = "comment"
+    LABEL = "label"
+    """The label line of a list or a fact box ("See also", "Sources:", the box's name)."""
+    FACT = "fact"
+    """One line of a fact box ("Leader: …"); a line without a term is one more value of the term above."""
 
 
 _ROLES = {
@@ -41,6 +45,7 @@ _ROLES = {
     Kind.CAPTION: Role.CAPTION,
     Kind.PULL_QUOTE: Role.PULL_QUOTE,
     Kind.COMMENT: Role.COMMENT,
+    Kind.FACT: Role.BODY,
 }
 
 
@@ -61,6 +66,10 @@ class Block:
     """A caption's photo credit, as written between the parentheses."""
     marker: str | None = None
     """A list item's bullet or number, as written (``•``, ``3.``)."""
+    level: int = 0
+    """A list item's depth: 0 for the outer list, 1 for a bullet under it (``**`` or indented) …"""
+    term: str | None = None
+    """A fact's term with its colon, as written ("Leader:"); the block's text is its value."""
 
     @property
     def role(self) -> Role | None:
@@ -94,11 +103,16 @@ class Article:
     byline: str | None = None
     byline_text: str | None = None
     """The byline line as the seed writes it ("By Jane Doe", or just the name)."""
-    byline_before_title: bool = False
     date: dt.date | None = None
     date_text: str | None = None
     """The date line as the seed writes it, if the seed has one."""
     dateline: str | None = None
+    topic: str | None = None
+    """A kicker line naming the article's topic or section ("SYRIA", "Analysis", "Topic: Lebanon")."""
+    header_order: tuple[str, ...] = ("title",)
+    """The header's parts ("topic", "byline", "title", "date") in the order the seed gives them."""
+    title_from_body: bool = False
+    """The seed has no title line (a dated news-digest entry): the title was cut from the first sentence."""
     publication: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()

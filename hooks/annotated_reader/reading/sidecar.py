@@ -50,6 +50,7 @@ def apply_sidecar(article: Article, data: dict) -> Article:
     return replace(
         article,
         title=data.get("title", article.title),
+        title_from_body=article.title_from_body and "title" not in data,
         byline=data.get("author", article.byline),
         byline_text=None if "author" in data else article.byline_text,
         publication=data.get("publication", article.publication),

@@ -6,7 +6,7 @@ import nh3
 
 ALLOWED_TAGS = {
     "a", "article", "aside", "blockquote", "br", "code", "div", "em", "figcaption", "figure",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "mark", "nav", "ol", "p", "section",
+    "dd", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "mark", "nav", "ol", "p", "section",
     "pre", "q", "span", "strong", "time", "ul",
 }
 ALLOWED_ATTRIBUTES = {"class", "datetime", "dir", "href", "id", "lang", "rel", "title", "role", "scope"}
