@@ -34,10 +34,10 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 
 test: $(STAMP) $(CHROMIUM) $(VNU) lint
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n auto
 
 # The README's picture of an article with an open hover card, taken by the browser tests.
 screenshots: $(STAMP) $(CHROMIUM)
