@@ -24,10 +24,11 @@ from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, load_corpus
 from annotated_reader.mentions import LinkMode
-from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
+from annotated_reader.page_data import fill_placeholders, search_view
 from annotated_reader.parallel import InBackground, WorkAhead
 
 log = get_plugin_logger("annotated_reader")
+PLACEHOLDER_HOST = "example.org"
 _state = AnnotatorState()
 _corpus: Corpus | None = None
 _files: Files | None = None
@@ -56,6 +57,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"mkdocs.yml: extra.reader.link_mode '{mode}' is unknown — use one of: {choices}") from None
     if not any(isinstance(ext, AnnotateExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(AnnotateExtension(_state))
+    if not config.site_url or PLACEHOLDER_HOST in config.site_url:
+        # INFO, not WARNING: the project's own mkdocs.yml keeps the placeholder, and `make site` builds strictly.
+        log.info(f"mkdocs.yml: site_url is '{config.site_url or ''}' — set it to where the site is published; "
+                 "citations, canonical links and JSON-LD give addresses under it")
     return config
 
 
@@ -66,7 +71,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
                     for f in files.documentation_pages() if is_entity_page(f.src_uri)]
     seeds = Path(config.config_file_path).parent / "seeds"
-    _corpus = load_corpus(seeds, entity_pages, _state.mode, _workers)
+    _corpus = load_corpus(seeds, entity_pages, _state.mode, _workers, config.site_url or "")
     for problem in _corpus.problems:
         log.warning(str(problem))
     for notice in _corpus.notices:
@@ -104,9 +109,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand the templates the page's card data.
-
-    An article page tells MkDocs its anchors now, so links into it are checked, and is
+    """An article page tells MkDocs its anchors now, so links into it are checked, and is
     written later, when its template renders: MkDocs holds every page's content between
     the two, and articles are the bulk of a corpus. The parts of pages that quote seed
     text are written then too, and sanitized (see :func:`_write_article` and
@@ -115,7 +118,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if article := _corpus.article_of(page.file.src_uri):
         page.present_anchor_ids = _corpus.article_anchors(article)
         return ""
-    page.meta["ar_cards"] = cards_json(entities_in(html), _corpus.catalog, _site_url)
     return html
 
 
@@ -187,8 +189,11 @@ def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav
 
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Put the full content back, with the rest of the parts, before the page's template renders it."""
+    """Put the full content back, with the rest of the parts, before the page's template renders it; other pages
+    than articles get the card data of what their content links to."""
     page.content = _filled(page, page.meta.pop("_ar_content"), page.meta.pop("_ar_parts"))
+    if not page.meta.get("article"):
+        page.meta["ar_cards"] = _corpus.cards(page.content, _site_url)
     return context
 
 

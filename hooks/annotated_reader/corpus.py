@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -10,7 +12,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .article import Article
-from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
+from .article_page import AnchorIds, ArticlePage, Neighbours, UrlOf, article_meta, article_src_uri, page_path, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
 from .elements import html_of, placeholder
@@ -22,7 +24,7 @@ from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_la
 from .maps import build_map
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions
 from .network import build_network
-from .page_data import cards_json
+from .page_data import articles_in, cards_json, entities_in
 from .parallel import map_batches
 from .registers import REGISTERS, render_register, render_register_links
 from .sanitize import sanitize
@@ -79,6 +81,29 @@ class Corpus:
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
+    site_url: str = ""
+    """Where the site is published (``site_url``), for the absolute addresses of citations and JSON-LD."""
+
+    def absolute(self, src_uri: str) -> str:
+        """The published address of a docs page, for what is read away from the site (citations, JSON-LD)."""
+        return self.site_url + page_path(src_uri)
+
+    @functools.cached_property
+    def _by_date(self) -> tuple[list[Article], dict[str, int]]:
+        """Articles oldest first, undated ones last (by title), and each one's place in that order."""
+        order = sorted(self.articles.values(), key=lambda a: (a.date is None, a.date or dt.date.min, a.title.casefold()))
+        return order, {article.slug: number for number, article in enumerate(order)}
+
+    def neighbours(self, slug: str) -> Neighbours:
+        """The articles published just before and just after one."""
+        order, places = self._by_date
+        number = places[slug]
+        return Neighbours(order[number - 1] if number else None, order[number + 1] if number + 1 < len(order) else None)
+
+    def cards(self, html: str, site_url: UrlOf) -> str:
+        """Card data for a page's HTML: the entities and articles its links and mentions name."""
+        return cards_json(entities_in(html), self.catalog, site_url, [self.articles[s] for s in articles_in(html)
+                                                                       if s in self.articles])
 
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> content of every file the corpus adds: articles, registers, the coverage report …
@@ -102,7 +127,7 @@ class Corpus:
         return {
             ENTITIES_FILE: entities_json(self.catalog, self.index),
             MENTIONS_FILE: mentions_csv(self.articles, self.index),
-            GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index),
+            GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index, self.absolute),
         }
 
     def entity_page(self, entity_id: str) -> str:
@@ -120,8 +145,9 @@ class Corpus:
         the page's turn (see :class:`~.parallel.WorkAhead`).
         """
         if article := self.article_of(src_uri):
-            page = render_article(article, self.index.by_article[article.slug], self.catalog, url)
-            return WrittenPage(replace(page, html=sanitize(page.html)), cards_json(page.entity_ids, self.catalog, site_url))
+            page = render_article(article, self.index.by_article[article.slug], self.catalog, url, self.absolute,
+                                  self.neighbours(article.slug))
+            return WrittenPage(replace(page, html=sanitize(page.html)), self.cards(page.html, site_url))
         entity_id = Path(src_uri).stem
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
             indexed, later = written_parts(self.catalog[entity_id], self.catalog, self.index, self.articles, url)
@@ -154,7 +180,7 @@ class Corpus:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""
         entity = self.catalog[entity_id]
         return {"title": html.escape(entity.name), "description": html.escape(entity.summary),
-                "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
+                "search": {"boost": 3}, "json_ld": entity_json_ld(entity, self.absolute)}
 
     def home_page(self, intro: str) -> str:
         return "\n\n".join([intro.strip(), render_latest(len(self.articles)), render_register_links(self.catalog),
@@ -240,10 +266,11 @@ def _drop_unknown_hints(article: Article, catalog: Catalog) -> list[Problem]:
 
 
 def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode: LinkMode,
-                workers: int | None = None) -> Corpus:
+                workers: int | None = None, site_url: str = "") -> Corpus:
     """Read the catalog, then every ``seeds/*.txt`` with its sidecar, in up to ``workers`` processes.
 
     A seed that cannot be read is reported and left out. ``workers`` defaults to the available cores.
+    ``site_url`` is where the site is published (MkDocs' ``site_url``).
     """
     catalog = build_catalog(entity_pages, alias_key)
     linker = Linker.from_catalog(catalog)
@@ -258,4 +285,5 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
               for entity in catalog if not index.count(entity.id)]
-    return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems, unused)
+    return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems, unused,
+                  site_url.rstrip("/") + "/" if site_url else "")

@@ -1,7 +1,8 @@
 """What the templates and the search get besides a rendered page: its hover-card data and a lighter view.
 
-Card data holds only the entities the page mentions and is inlined in the page, so cards
-work offline and a page's size does not grow with the catalog.
+Card data holds only the entities and articles the page names or links to (``data-entity``,
+``data-article``) and is inlined in the page, so cards work offline and a page's size does not
+grow with the catalog. Articles' cards are keyed ``article:<slug>``.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .article import Article
 from .catalog import Catalog
+from .dates import format_date
 from .elements import PLACEHOLDER_ATTRIBUTE, placeholder_html
 from .escape import script_json
 
 _PLACEHOLDER = re.compile(f'<div {PLACEHOLDER_ATTRIBUTE}="[^"]*"></div>')
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
+_DATA_ARTICLE = re.compile(r'data-article="([^"]+)"')
 _MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
 
 
@@ -23,9 +27,25 @@ def entities_in(html: str) -> list[str]:
     return list(dict.fromkeys(_DATA_ENTITY.findall(html)))
 
 
-def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str], str]) -> str:
+def articles_in(html: str) -> list[str]:
+    """Slugs of the articles a rendered page links to with their cards, in first-seen order."""
+    return list(dict.fromkeys(_DATA_ARTICLE.findall(html)))
+
+
+def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str], str],
+               articles: list[Article] = ()) -> str:
     """JSON for the page's cards; ``url_for`` maps a docs path to its site-root-relative URL."""
-    cards = {}
+    cards: dict[str, dict] = {}
+    for article in articles:
+        cards[f"article:{article.slug}"] = {
+            "name": article.title,
+            "type": "article",
+            "typeLabel": "Article",
+            "date": format_date(article.date) if article.date else "Date unknown",
+            "byline": article.byline,
+            "summary": article.standfirst.text if article.standfirst else "",
+            "url": url_for(f"articles/{article.slug}.md"),
+        }
     for entity_id in entity_ids:
         if entity_id not in catalog.entities:
             continue

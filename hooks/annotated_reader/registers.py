@@ -1,4 +1,8 @@
-"""Registers: People, Organisations, Places, Events and a Glossary A–Z, like a printed edition's indexes."""
+"""Registers: People, Organisations, Places, Events and a Glossary A–Z, like a printed edition's indexes.
+
+Each entry links to its entity's page and carries ``data-about``, so the annotator never links the
+entity's own names in its summary back to it.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,19 @@ from .catalog import Catalog, Entity
 from .entity_page import entity_link
 from .escape import escape_markdown
 from .mentions import MentionIndex
+from .timeline import partial_date
+from .wording import plural
 
 
 class Register:
-    """One register page: the entities of some types, alphabetically, with mention counts."""
+    """One register page: the entities of some types, alphabetically (or by date), with mention counts."""
 
-    def __init__(self, slug: str, title: str, types: tuple[str, ...], intro: str) -> None:
+    def __init__(self, slug: str, title: str, types: tuple[str, ...], intro: str, by_date: bool = False) -> None:
         self.slug = slug
         self.title = title
         self.types = types
         self.intro = intro
+        self.by_date = by_date
 
     @property
     def src_uri(self) -> str:
@@ -29,7 +36,7 @@ REGISTERS = (
     Register("people", "People", ("person",), "Every person the articles name."),
     Register("organisations", "Organisations", ("organization",), "Armed groups, armies, states' alliances and other bodies."),
     Register("places", "Places", ("place",), "Towns, regions and countries."),
-    Register("events", "Events", ("event",), "Battles and other events the articles refer to."),
+    Register("events", "Events", ("event",), "Battles and other events the articles refer to, by date.", by_date=True),
     Register("glossary", "Glossary A–Z", ("term",), "Terms a reader meets in the articles, defined."),
 )
 
@@ -46,20 +53,41 @@ def _initial(entity: Entity) -> str:
     return first if first.isalpha() else "#"
 
 
+def _year(entity: Entity) -> str:
+    return entity.date[:4] if entity.date else "Undated"
+
+
+def _by_date(entity: Entity) -> tuple[bool, str, str]:
+    """Dated first, earliest first ("2014" < "2014-02" < "2014-02-10" as text), then undated by name."""
+    return entity.date is None, entity.date or "", sort_key(entity.name)
+
+
+def _entry(entity: Entity, index: MentionIndex, by_date: bool) -> list[str]:
+    """The entity's link, its dates (by date), its counts and its summary."""
+    counts = plural(index.count(entity.id), "mention")
+    if in_comments := index.count_in_comments(entity.id):
+        counts += f" · {in_comments} in reader comments"
+    when = ""
+    if by_date and entity.date:
+        when = " " + escape_markdown(partial_date(entity.date) + (f" – {partial_date(entity.end)}" if entity.end else ""))
+    return [f"- {entity_link(entity)}{when} <span class=\"ar-count\">{counts}</span>  ",
+            f"  {escape_markdown(entity.summary)}", f"  {{: data-about=\"{entity.id}\" }}"]
+
+
 def render_register(register: Register, catalog: Catalog, index: MentionIndex) -> str:
-    entities = sorted((e for e in catalog if e.type in register.types), key=lambda e: sort_key(e.name))
+    """Alphabetically under letters, or by date under years (events), each entry with its counts and summary."""
+    heading_of, order = (_year, _by_date) if register.by_date else (_initial, lambda e: sort_key(e.name))
+    entities = sorted((e for e in catalog if e.type in register.types), key=order)
     lines = [f"# {register.title}", "", register.intro, ""]
     if not entities:
         return "\n".join([*lines, "Nothing here yet.", ""])
-    letters = sorted({_initial(entity) for entity in entities})
-    lines += [" · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters), "{: .ar-letters }", ""]
-    for letter, group in groupby(entities, key=_initial):
-        lines += [f"## {letter} {{: #letter-{letter.lower()} }}", ""]
+    headings = list(dict.fromkeys(map(heading_of, entities)))
+    anchor = {heading: f"{'year' if register.by_date else 'letter'}-{heading.lower()}" for heading in headings}
+    lines += [" · ".join(f"[{heading}](#{anchor[heading]})" for heading in headings), "{: .ar-letters }", ""]
+    for heading, group in groupby(entities, key=heading_of):
+        lines += [f"## {heading} {{: #{anchor[heading]} }}", ""]
         for entity in group:
-            count = index.count(entity.id)
-            mentions = f"{count} mention{'s' if count != 1 else ''}"
-            lines.append(f"- {entity_link(entity)} <span class=\"ar-count\">{mentions}</span>  ")
-            lines.append(f"  {escape_markdown(entity.summary)}")
+            lines += _entry(entity, index, register.by_date)
         lines.append("")
     return "\n".join(lines)
 
@@ -68,5 +96,5 @@ def render_register_links(catalog: Catalog) -> str:
     lines = ["## Registers", ""]
     for register in REGISTERS:
         count = sum(1 for entity in catalog if entity.type in register.types)
-        lines.append(f"- [{register.title}](/{register.src_uri}) — {count} entries")
+        lines.append(f"- [{register.title}](/{register.src_uri}) — {plural(count, 'entry', 'entries')}")
     return "\n".join([*lines, ""])
