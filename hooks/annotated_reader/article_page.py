@@ -305,9 +305,8 @@ class _Writer:
                       + tag("span", f" {UNDERLINES[entity_type]} underline", class_="ar-legend-style"),
                       for_=f"ar-show-{entity_type}"))
             for entity_type in types)
-        help_text = ("A coloured name is the first mention of its entity; later mentions are marked more quietly. "
-                     "Focus or point at a name for its card; on a focused name, ← and → step through the "
-                     "entity's other mentions.")
+        help_text = ("Coloured: an entity's first mention; later ones are quieter. On a focused name, ← and → "
+                     "step through the entity's mentions.")
         inner = tag("legend", "Marks in the text") + tag("ul", items) + tag("p", help_text, class_="ar-legend-help")
         return tag("fieldset", inner, class_="ar-marks")
 
@@ -326,10 +325,11 @@ def reading_minutes(article: Article) -> int:
     return max(1, round(words / WORDS_A_MINUTE))
 
 
-def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf, absolute: UrlOf,
+def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf, absolute: UrlOf = page_path,
                    neighbours: Neighbours = Neighbours()) -> ArticlePage:
     """The article (header, body in seed order, citation, reader comments, the articles before and after), its
-    panel and its headings; ``absolute`` gives the site's addresses with ``site_url``, for citations and JSON-LD."""
+    panel and its headings; ``absolute`` gives the site's addresses with ``site_url``, for citations and JSON-LD
+    (without it, addresses from the site's root)."""
     writer = _Writer(article, mentions, catalog, url)
     search = _Writer(article, [], catalog, url, numbered=False)
     entity_ids = list(writer.first)
