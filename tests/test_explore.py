@@ -6,8 +6,11 @@ import csv
 import io
 import json
 
+import yaml
 from bs4 import BeautifulSoup
-from conftest import ARTICLE
+from conftest import ARTICLE, ROOT
+
+SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)["site_url"]
 
 
 def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
@@ -23,7 +26,7 @@ def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
 
 
 def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
-    entities = json.loads((site.site / "data/entities.json").read_text(encoding="utf-8"))
+    entities = json.loads((site.site / "data/entities.json").read_text(encoding="utf-8"))["entities"]
     by_id = {entity["id"]: entity for entity in entities}
     assert len(by_id) == len(entities) >= 50
     assert by_id["isis"]["arabic"] and "Daesh" in by_id["isis"]["aliases"] and by_id["isis"]["wikidata"] == "Q2429253"
@@ -32,15 +35,27 @@ def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
         assert (site.site / entity["page"]).exists()
     glossary = site.page("registers/glossary.html")
     emir = next(li for li in glossary.select("li") if li.a and li.a.get_text() == "Emir")
-    assert emir.select_one(".ar-count").get_text() == f"{by_id['emir']['mentions']} mentions"
+    assert emir.select_one(".ar-count").get_text().startswith(f"{by_id['emir']['mentions']} mentions")
 
 
-def test_graph_jsonld_links_only_nodes_it_has(site):
+def test_graph_jsonld_links_only_nodes_it_has_with_absolute_addresses_and_no_is_related_to(site):
     graph = json.loads((site.site / "data/graph.jsonld").read_text(encoding="utf-8"))
     ids = {node["@id"] for node in graph["@graph"]}
-    links = {ref["@id"] for node in graph["@graph"] for key in ("mentions", "isRelatedTo") for ref in node.get(key, [])}
-    assert links <= ids
+    links = {ref["@id"] for node in graph["@graph"] for value in node.values() if isinstance(value, list)
+             for ref in value if isinstance(ref, dict) and set(ref) == {"@id"}}
+    assert len(links) > 50 and links <= ids
+    assert all(node_id.startswith(SITE_URL) for node_id in ids)
+    assert not [node for node in graph["@graph"] if "isRelatedTo" in node]
     assert any(node["@type"] == "NewsArticle" for node in graph["@graph"])
+
+
+def test_open_data_page_states_the_licence_of_the_data_and_of_the_text(site):
+    page = site.page("data/index.html")
+    licence = page.find(id="licence").find_next("p").get_text()
+    assert "CC BY 4.0" in licence and "remains its authors'" in licence
+    terms = {code.get_text() for code in page.find(id="relations").find_next("ul").select("code")}
+    graph = (site.site / "data/graph.jsonld").read_text(encoding="utf-8")
+    assert {term for term in terms if f'"{term}"' in graph}  # the graph's own terms are listed
 
 
 def test_every_page_carries_valid_json_ld(site):
@@ -51,7 +66,8 @@ def test_every_page_carries_valid_json_ld(site):
             data = json.loads(script.string)
             assert data["@context"] == "https://schema.org"
             typed[page.relative_to(site.site).as_posix()] = data
-    assert typed[ARTICLE]["@type"] == "NewsArticle"
+    assert typed[ARTICLE]["@type"] == "NewsArticle" and typed[ARTICLE]["url"] == f"{SITE_URL}{ARTICLE}"
+    assert typed["places/homs.html"]["url"] == f"{SITE_URL}places/homs.html"
     assert {"Person", "Organization", "Place", "Event", "DefinedTerm"} <= {d["@type"] for d in typed.values()}
     assert typed["organizations/isis.html"]["sameAs"] == "https://www.wikidata.org/wiki/Q2429253"
     mentioned = {m["name"] for m in typed[ARTICLE]["mentions"]}
@@ -62,9 +78,20 @@ def test_article_offers_chicago_and_bibtex_citations(site):
     cite = site.page(ARTICLE).select_one("#cite")
     chicago = cite.select_one(".ar-cite-chicago").get_text()
     assert chicago.startswith("Sharrouf, Ayman. “ISIS expansionism will burn Qalamoun.” NOW (Lebanon), n.d. http://")
+    assert chicago.endswith(f"Annotated edition: {SITE_URL}{ARTICLE}.")
     bibtex = cite.select_one(".ar-cite-bibtex").get_text()
-    assert bibtex.startswith("@article{sharrouf-nd-isis-expansionism")
-    assert "author = {Sharrouf, Ayman}" in bibtex and f"{ARTICLE}\\#p1" in bibtex  # "#" escaped for BibTeX
+    assert bibtex.startswith("@article{sharrouf-nd-isis-expansionism-will,")
+    assert "author = {Sharrouf, Ayman}" in bibtex and f"{SITE_URL}{ARTICLE}\\#p1" in bibtex  # "#" escaped for BibTeX
+
+
+def test_not_found_page_takes_its_styles_from_the_path_of_site_url(site):
+    """Material's 404 page links its assets absolutely, under site_url's path: served there, it is styled."""
+    page = site.page("404.html")
+    path = "/" + SITE_URL.split("://", 1)[1].split("/", 1)[1]
+    assets = [link["href"] for link in page.select('link[rel="stylesheet"]')] + [s["src"] for s in page.select("script[src]")]
+    assert assets and all(asset.startswith(path) for asset in assets if "://" not in asset)
+    for asset in assets:
+        assert (site.site / asset.removeprefix(path)).exists(), asset
 
 
 def test_timeline_lists_events_by_date_and_undated_articles(site):
