@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 
 import yaml
 from bs4 import BeautifulSoup
@@ -106,3 +107,19 @@ def test_explore_pages_are_reachable_from_the_home_page(site):
     home = site.page("index.html")
     hrefs = {a["href"] for a in home.select("article a[href]")}
     assert {"explore/timeline.html", "data/index.html"} <= hrefs
+
+
+def test_no_page_links_to_itself_outside_its_own_anchors(site):
+    """Entity pages (prose, drawings, generated sections) and register entries never link back to where they are."""
+    self_links = []
+    for path in site.site.rglob("*.html"):
+        here = path.relative_to(site.site).as_posix()
+        content = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")
+        for link in content.select("a[href]") if content else ():
+            target = link["href"].split("#")[0]
+            if target and "://" not in target and posixpath.normpath(posixpath.join(posixpath.dirname(here), target)) == here:
+                self_links.append((here, link.get_text()))
+    assert self_links == []
+    for register in ("people", "organisations", "places", "events", "glossary"):
+        for entry in site.page(f"registers/{register}.html").select("li[data-about]"):
+            assert [a for a in entry.select("a[data-entity]") if a["data-entity"] == entry["data-about"]] == [entry.a]
