@@ -34,7 +34,6 @@
   const PREVIEWED = ".ar-mention[data-entity], a[data-entity], a[data-article], a[data-follow]";
 
   let card = null;
-  let status = null;
   let current = null;
   let followed = null;
   let openTimer = 0;
@@ -42,6 +41,12 @@
   let lastPointer = "mouse";
   let openBeforeTap = false;
   let refocusing = false;
+
+  // In the page from the start: screen readers announce changes to a live region they already know.
+  const status = element("span", "ar-sr");
+  status.id = "ar-status";
+  status.setAttribute("aria-live", "polite");
+  document.body.append(status);
 
   const keyOf = (node) => node.dataset.entity || node.dataset.follow || `article:${node.dataset.article}`;
   const isMention = (node) => node.matches(".ar-article .ar-mention");
@@ -77,10 +82,6 @@
     card.hidden = true;
     card.addEventListener("pointerenter", cancelClose);
     card.addEventListener("pointerleave", scheduleClose);
-    status = element("span", "ar-sr");
-    status.id = "ar-status";
-    status.setAttribute("aria-live", "polite");
-    document.body.append(status);
     return card;
   }
 

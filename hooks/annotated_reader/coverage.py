@@ -248,5 +248,5 @@ def render_coverage(catalog: Catalog, index: MentionIndex) -> str:
         "## Recurring phrases", "", f"Used at least {PHRASE_MIN_COUNT} times.", "", placeholder(PHRASES_KEY),
         f"## Entities no article mentions ({len(unused)})", "",
     ]
-    lines += [f"- [{escape_markdown(e.name)}]({entity_href(e)})" for e in unused] or ["None."]
+    lines += [f'- [{escape_markdown(e.name)}]({entity_href(e)}){{: data-entity="{e.id}" }}' for e in unused] or ["None."]
     return "\n".join([*lines, ""])
