@@ -69,6 +69,8 @@
   function button(className, label, text, offset) {
     const node = element("button", className, text);
     node.type = "button";
+    // Out of the Tab order: on the keyboard → and ← do this from the mention, so Tab goes on through the text.
+    node.tabIndex = -1;
     node.setAttribute("aria-label", label);
     node.addEventListener("click", () => step(offset, true));
     return node;
