@@ -123,3 +123,22 @@ def test_no_page_links_to_itself_outside_its_own_anchors(site):
     for register in ("people", "organisations", "places", "events", "glossary"):
         for entry in site.page(f"registers/{register}.html").select("li[data-about]"):
             assert [a for a in entry.select("a[data-entity]") if a["data-entity"] == entry["data-about"]] == [entry.a]
+
+
+def test_each_article_links_the_articles_published_just_before_and_after_it(fixture_site):
+    pages = {path.name: fixture_site.page(f"articles/{path.name}") for path in (fixture_site.site / "articles").glob("*.html")}
+    assert len(pages) > 3
+    chain = {name: {link["rel"][0]: link["href"] for link in page.select(".ar-neighbours a[rel]")}
+             for name, page in pages.items()}
+    firsts = [name for name, links in chain.items() if "prev" not in links]
+    assert len(firsts) == 1  # one oldest article; every other one has an earlier one
+    seen, name = [], firsts[0]
+    while name:
+        seen.append(name)
+        later = chain[name].get("next")
+        assert later is None or chain[later]["prev"] == name
+        name = later
+    assert sorted(seen) == sorted(pages)
+    dates = [pages[name].select_one(".ar-meta time") for name in seen]
+    known = [time["datetime"] for time in dates if time is not None]
+    assert known == sorted(known) and dates[: len(known)] == [d for d in dates if d is not None]  # undated ones last
