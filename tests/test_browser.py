@@ -244,6 +244,18 @@ def test_every_mention_opens_its_card_by_keyboard(page, server):
     assert visited == {mention for ids in by_entity.values() for mention in ids}
 
 
+def test_quiet_mentions_in_hand_written_pages_are_reached_by_keyboard_too(page, server):
+    page.goto(f"{server}/registers/glossary.html")
+    marks = page.locator('.md-content .ar-mention[data-entity="isis"]')
+    count = marks.count()
+    assert count > 1 and marks.first.evaluate("el => el.tagName") == "A"
+    marks.first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(marks.nth(1)).to_be_focused()
+    expect(page.locator(".ar-card__position")).to_have_text(f"2 of {count}")
+    expect(page.locator(".ar-card__name")).to_have_text("ISIS")
+
+
 def test_following_a_name_highlights_every_mention_and_says_where_you_are(page, server):
     page.goto(f"{server}/{ARTICLE}")
     page.focus('.ar-in-this-article a[data-follow="abu-bakr-al-baghdadi"]')

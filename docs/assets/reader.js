@@ -49,14 +49,15 @@
   document.body.append(status);
 
   const keyOf = (node) => node.dataset.entity || node.dataset.follow || `article:${node.dataset.article}`;
-  const isMention = (node) => node.matches(".ar-article .ar-mention");
+  // Mentions in the page's text: an article's, or names the annotator marked in hand-written prose.
+  const isMention = (node) => node.matches(".md-content .ar-mention");
   const typeShown = (type) => document.getElementById(`ar-show-${type}`)?.checked !== false;
   const previewOf = (node) => {
     const found = node instanceof Element ? node.closest(PREVIEWED) : null;
     if (!found || insideCard(found) || !cards[keyOf(found)]) return null;
     return isMention(found) && !typeShown(cards[keyOf(found)].type) && !found.classList.contains("ar-followed") ? null : found;
   };
-  const mentionsOf = (entity) => [...document.querySelectorAll(".ar-article .ar-mention")]
+  const mentionsOf = (entity) => [...document.querySelectorAll(".md-content .ar-mention")]
     .filter((mention) => mention.dataset.entity === entity);
 
   function element(tag, className, text) {
