@@ -46,9 +46,13 @@ def page_path(src_uri: str) -> str:
     return src_uri.removesuffix(".md") + ".html"
 
 
+LISTINGS_ROOT = "browse"
+"""The folder of the article listings (:mod:`.listings`), which the article's header links into."""
+
+
 def listing_src_uri(kind: str, key: str) -> str:
     """The first page listing the articles of one author, source, tag or month (see :mod:`.listings`)."""
-    return f"browse/{kind}/{slugify(key) or 'none'}.md"
+    return f"{LISTINGS_ROOT}/{kind}/{slugify(key) or 'none'}.md"
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .article import Article
-from .article_page import UrlOf, article_src_uri, listing_src_uri
+from .article_page import LISTINGS_ROOT, UrlOf, article_src_uri, listing_src_uri
 from .dates import format_date
 from .elements import placeholder
 from .escape import escape_markdown
 from .html_text import escape_text, tag
 
 PAGE_SIZE = 50
-ROOT = "browse"
+ROOT = LISTINGS_ROOT
 UNDATED = "undated"
 _FRONT_MATTER = ["---", "search:", "  exclude: true", "---", ""]
 

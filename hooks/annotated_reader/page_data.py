@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .article import Article
+from .article_page import article_src_uri
 from .catalog import Catalog
 from .dates import format_date
 from .elements import PLACEHOLDER_ATTRIBUTE, placeholder_html
@@ -44,7 +45,7 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
             "date": format_date(article.date) if article.date else "Date unknown",
             "byline": article.byline,
             "summary": article.standfirst.text if article.standfirst else "",
-            "url": url_for(f"articles/{article.slug}.md"),
+            "url": url_for(article_src_uri(article.slug)),
         }
     for entity_id in entity_ids:
         if entity_id not in catalog.entities:
