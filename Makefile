@@ -41,7 +41,7 @@ test: $(STAMP) $(CHROMIUM) $(VNU) lint
 
 # The README's picture of an article with an open hover card, taken by the browser tests.
 screenshots: $(STAMP) $(CHROMIUM)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_browser.py -k "hover_shows_the_entity or narrow_screen or desktop_screenshot"
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest tests/test_browser.py -k "hover_shows_the_entity or screenshots_at_both_widths"
 	cp test-artifacts/hover-card.png docs/assets/screenshots/hover-card.png
 
 clean:

@@ -28,13 +28,13 @@ from annotated_reader.matching.mentions import LinkMode
 from annotated_reader.matching.parallel import InBackground, WorkAhead, WorkerDied
 from annotated_reader.pages.coverage import find_candidates
 from annotated_reader.pages.exports import EXPORTED_FILES, open_data
-from annotated_reader.pages.kinds import SitePage, WrittenPage, site_pages
+from annotated_reader.pages.kinds import Site, SitePage, WrittenPage, site_pages
 from annotated_reader.reading.catalog import is_entity_page
 from annotated_reader.reading.errors import Problem
 from annotated_reader.reading.input_files import unreadable
 from annotated_reader.writing.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.writing.html_text import escape_attribute
-from annotated_reader.writing.page_data import cards_json, entities_in, fill_placeholders
+from annotated_reader.writing.page_data import fill_placeholders
 from annotated_reader.writing.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
@@ -42,6 +42,8 @@ log = get_plugin_logger("annotated_reader")
 WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
 """What the page's template reads besides its content, let go with it once the page is written."""
 HEAD_META = ("title", "description")
+PLACEHOLDER_HOST = "example.org"
+"""The host of the site_url mkdocs.yml comes with, which a published site replaces."""
 """Page metadata that Material prints unescaped into the page and its ``<head>``."""
 
 
@@ -77,6 +79,10 @@ class ReaderBuild:
         self.annotator = AnnotatorState()
         self.annotator.mode = LinkMode(self.settings.link_mode)
         config.markdown_extensions.append(AnnotateExtension(self.annotator))
+        if not config.site_url or PLACEHOLDER_HOST in config.site_url:
+            # INFO, not WARNING: the project's own mkdocs.yml keeps the placeholder, and `make site` builds strictly.
+            log.info(f"mkdocs.yml: site_url is '{config.site_url or ''}' — set it to where the site is published; "
+                     "citations, canonical links and JSON-LD give addresses under it")
         self.corpus: Corpus | None = None
         self.pages: dict[str, SitePage] = {}
         """Every page the engine makes or completes, by address."""
@@ -84,7 +90,7 @@ class ReaderBuild:
         self.writer: WorkAhead | None = None
         self.exports: InBackground | None = None
         self.coverage: InBackground | None = None
-        self.site_url = functools.cache(self._site_url)
+        self.root_url = functools.cache(self._root_url)
 
     # Reading: on_files, on_page_read_source, on_page_markdown, on_page_content
 
@@ -109,13 +115,15 @@ class ReaderBuild:
         for notice in corpus.notices:
             log.info(str(notice))
         self.annotator.catalog, self.annotator.linker = corpus.catalog, corpus.linker
-        self.pages = site_pages(corpus)
+        self.site = Site(corpus, self.config.site_url or "")
+        self.pages = site_pages(self.site)
         generated = [src_uri for src_uri, kind in self.pages.items() if kind.generated]
         for src_uri in [*generated, *EXPORTED_FILES]:  # their content is made when MkDocs reads them
             files.append(File.generated(self.config, src_uri, content=b""))
         spare = self._spare_workers()
         size = len(corpus.articles)
-        self.exports = InBackground(lambda: open_data(corpus.catalog, corpus.articles, corpus.index), size, spare)
+        absolute = self.site.absolute
+        self.exports = InBackground(lambda: open_data(corpus.catalog, corpus.articles, corpus.index, absolute), size, spare)
         self.coverage = InBackground(lambda: find_candidates(corpus.articles, corpus.index), size, spare)  # one page's
         return files
 
@@ -150,10 +158,7 @@ class ReaderBuild:
         if kind and (anchors := kind.anchors()) is not None:
             page.present_anchor_ids = anchors
             return html
-        if kind and kind.untrusted_markdown:
-            html = sanitize(html)
-        page.meta["ar_cards"] = cards_json(entities_in(html), self.corpus.catalog, self.site_url)
-        return html
+        return sanitize(html) if kind and kind.untrusted_markdown else html
 
     # Writing: on_env, on_page_context, on_post_page
 
@@ -184,8 +189,11 @@ class ReaderBuild:
         page.meta["_ar_later"] = written.parts
 
     def put_later_parts(self, page: Page) -> None:
-        """After the search has indexed the page: the parts it must not index (mentions in context, drawings)."""
+        """After the search has indexed the page: the parts it must not index (mentions in context, drawings); then
+        the card data of every entity and article the page names or links to (an article's is written with it)."""
         page.content = self._filled(page, page.content, page.meta.pop("_ar_later", {}))
+        if "ar_cards" not in page.meta:
+            page.meta["ar_cards"] = self.site.cards(page.content, self.root_url)
 
     def written(self, page: Page) -> None:
         """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""
@@ -210,7 +218,7 @@ class ReaderBuild:
 
     # Helpers
 
-    def _site_url(self, src_uri: str) -> str:
+    def _root_url(self, src_uri: str) -> str:
         """The address of a docs page from the site root."""
         return self._file(src_uri).url
 
@@ -231,7 +239,7 @@ class ReaderBuild:
 
     def _write(self, _: None, src_uri: str) -> WrittenPage:
         """What the engine writes as text for a page: run in a worker process, ahead of the page's turn."""
-        return self.pages[src_uri].write(self._url_from(self._file(src_uri)), self.site_url, self.coverage.result)
+        return self.pages[src_uri].write(self._url_from(self._file(src_uri)), self.root_url, self.coverage.result)
 
     def _put_article(self, page: Page, written: WrittenPage) -> None:
         """Put the article's HTML, panel, contents and card data on the page."""

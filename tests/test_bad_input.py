@@ -24,7 +24,7 @@ from conftest import build
 
 from annotated_reader.matching.corpus import load_corpus
 from annotated_reader.matching.mentions import LinkMode
-from annotated_reader.reading.catalog import ENTITY_FOLDERS
+from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 from annotated_reader.reading.errors import Problem
 from annotated_reader.reading.yaml_data import YamlRefused, read_yaml
 

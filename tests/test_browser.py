@@ -189,11 +189,177 @@ def test_in_this_article_panel_lists_the_entities_by_type(page, server):
     expect(panel).to_be_visible()
     groups = panel.locator(".ar-panel-group").all_text_contents()
     assert groups == ["People", "Organisations", "Places", "Events", "Glossary terms"]
-    organisations = panel.locator("ul").nth(1).locator("a").all_text_contents()
+    organisations = panel.locator(".ar-panel-group + ul").nth(1).locator("a").all_text_contents()
     assert {"ISIS", "Nusra Front", "Jaysh al-Islam", "Free Syrian Army"} <= set(organisations)
-    first = panel.locator("li").first
+    first = panel.locator(".ar-panel-group + ul li").first
     expect(first).to_contain_text("Abu Bakr al-Baghdadi")
-    expect(first.locator(".ar-count")).to_contain_text("12")
+    # The pull quote repeats paragraph 13 and is not counted; the reader comment is counted apart.
+    expect(first.locator(".ar-sr")).to_have_text(" 10 mentions, 1 in reader comments")
+
+
+def test_text_comes_before_the_panel_and_tab_reaches_the_first_mention_within_ten_presses(page, server):
+    """Counted from page load with the skip link used: Tab focuses "Skip to content", Enter moves to the title."""
+    page.goto(f"{server}/{ARTICLE}")
+    assert page.evaluate("document.querySelector('.ar-article').compareDocumentPosition("
+                         "document.querySelector('.ar-sidebar')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.keyboard.press("Enter")
+    presses = 0
+    on_a_mention = "document.activeElement.matches('.ar-article .ar-mention')"
+    while presses < 10 and not page.evaluate(on_a_mention):
+        page.keyboard.press("Tab")
+        presses += 1
+    assert page.evaluate(on_a_mention), f"{presses} Tab presses after the skip link did not reach a mention"
+    expect(page.locator(CARD)).to_be_visible()
+
+
+def test_every_mention_opens_its_card_by_keyboard(page, server):
+    """Tab stops at each entity's first mention only; from there → visits every other mention of it, each with
+    its card, and wraps round; ← goes back."""
+    page.goto(f"{server}/{ARTICLE}")
+    by_entity = page.evaluate("""() => {
+        const all = {};
+        for (const m of document.querySelectorAll('.ar-article .ar-mention')) (all[m.dataset.entity] ||= []).push(m.id);
+        return all;
+    }""")
+    assert sum(map(len, by_entity.values())) > 150
+    tab_stops = page.evaluate("[...document.querySelectorAll('.ar-article .ar-mention')].filter(m => m.tabIndex >= 0)"
+                              ".map(m => m.id)")
+    assert sorted(tab_stops) == sorted(ids[0] for ids in by_entity.values())
+    visited = set()
+    for entity, ids in by_entity.items():
+        page.focus(f"#{ids[0]}")
+        for number, expected in enumerate([*ids[1:], ids[0]], start=2):
+            page.keyboard.press("ArrowRight")
+            state = page.evaluate("[document.activeElement.id, document.querySelector('#ar-card').hidden, "
+                                  "document.querySelector('#ar-card').dataset.entity, "
+                                  "document.querySelector('.ar-card__position')?.textContent]")
+            position = f"{(number - 1) % len(ids) + 1} of {len(ids)}"
+            assert state == [expected, False, entity, position]
+            visited.add(expected)
+        page.keyboard.press("ArrowLeft")
+        assert page.evaluate("document.activeElement.id") == ids[-1]
+        page.keyboard.press("Escape")
+    assert visited == {mention for ids in by_entity.values() for mention in ids}
+
+
+def test_quiet_mentions_in_hand_written_pages_are_reached_by_keyboard_too(page, server):
+    page.goto(f"{server}/registers/glossary.html")
+    marks = page.locator('.md-content .ar-mention[data-entity="isis"]')
+    count = marks.count()
+    assert count > 1 and marks.first.evaluate("el => el.tagName") == "A"
+    marks.first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(marks.nth(1)).to_be_focused()
+    expect(page.locator(".ar-card__position")).to_have_text(f"2 of {count}")
+    expect(page.locator(".ar-card__name")).to_have_text("ISIS")
+
+
+def test_following_a_name_highlights_every_mention_and_says_where_you_are(page, server):
+    page.goto(f"{server}/{ARTICLE}")
+    page.focus('.ar-in-this-article a[data-follow="abu-bakr-al-baghdadi"]')
+    expect(page.locator(CARD)).to_be_visible()  # the panel's names preview too
+    page.keyboard.press("Enter")
+    expect(page.locator(".ar-article .ar-followed")).to_have_count(12)
+    first = page.locator('.ar-article [data-entity="abu-bakr-al-baghdadi"]').first
+    expect(first).to_be_focused()
+    expect(first).to_be_in_viewport()
+    assert page.url.endswith(ARTICLE)  # the entity page is one more click away, on the card
+    expect(page.locator(".ar-card__link")).to_have_attribute("href", re.compile(r"people/abu-bakr-al-baghdadi\.html$"))
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#ar-status")).to_have_text("Abu Bakr al-Baghdadi: 3 of 12")
+    expect(page.locator("#ar-status")).to_have_attribute("aria-live", "polite")
+    expect(page.locator(".ar-card__position")).to_have_text("3 of 12")
+    page.keyboard.press("Escape")
+    expect(page.locator(".ar-followed")).to_have_count(0)
+
+
+def test_stepping_through_a_name_on_a_375px_touch_screen(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/{ARTICLE}")
+    page.locator('.ar-in-this-article a[data-follow="arraba-idris"]').tap()
+    card = page.locator(CARD)
+    expect(card).to_be_visible()
+    expect(page.locator(".ar-card__position")).to_have_text("1 of 6")
+    for number in range(2, 7):
+        page.locator(".ar-card__next").tap()
+        expect(page.locator(".ar-card__position")).to_have_text(f"{number} of 6")
+        current = page.locator(".ar-article .ar-mention--open")
+        expect(current).to_be_in_viewport()
+        expect(current).to_have_attribute("data-entity", "arraba-idris")
+    page.locator(".ar-card__prev").tap()
+    expect(page.locator("#ar-status")).to_have_text("Arraba Idris: 5 of 6")
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "follow-375")
+    context.close()
+
+
+def test_marks_of_a_type_can_be_hidden_for_a_clean_reading_view_and_shown_again(page, server):
+    page.goto(f"{server}/{ARTICLE}")
+    no_transitions = "*, *::before, *::after { transition: none !important; }"  # the end colour, not a frame towards it
+    page.add_style_tag(content=no_transitions)
+    person = page.locator('#p3 a[data-entity="abu-bakr-al-baghdadi"]')
+    quiet = page.locator('#p4 span[data-entity="abu-bakr-al-baghdadi"]')
+    text_colour = page.locator("#p3").evaluate("el => getComputedStyle(el).color")
+    page.locator('label[for="ar-show-person"]').click()
+    assert person.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+    assert person.evaluate("el => getComputedStyle(el).color") == text_colour
+    assert person.evaluate("el => el.tabIndex") == -1
+    quiet.hover()
+    page.wait_for_timeout(500)
+    expect(page.locator(CARD)).to_have_count(0)
+    organisation = page.locator('.ar-article .ar-organization').first
+    assert organisation.evaluate("el => getComputedStyle(el).textDecorationLine") == "underline"
+    page.reload()  # the choice is remembered
+    page.add_style_tag(content=no_transitions)
+    assert person.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+    page.locator("#ar-show-person").focus()
+    page.keyboard.press("Space")
+    assert person.evaluate("el => getComputedStyle(el).textDecorationLine") == "underline"
+    assert person.evaluate("el => el.tabIndex") == 0
+    quiet.hover()
+    expect(page.locator(".ar-card__name")).to_have_text("Abu Bakr al-Baghdadi")
+
+
+def test_the_legend_says_what_each_underline_means(page, server):
+    page.goto(f"{server}/{ARTICLE}")
+    legend = page.locator(".ar-marks")
+    expect(legend.locator("legend")).to_have_text("Marks in the text")
+    styles = {label.locator(".ar-sample").text_content(): label.locator(".ar-sample").evaluate(
+        "el => getComputedStyle(el).textDecorationStyle") for label in legend.locator("label").all()}
+    assert styles == {"People": "solid", "Organisations": "double", "Places": "dashed", "Events": "wavy",
+                      "Glossary terms": "dotted"}
+    for entity_type, style in (("person", "solid"), ("place", "dashed")):
+        assert page.locator(f".ar-article .ar-{entity_type}").first.evaluate(
+            "el => getComputedStyle(el).textDecorationStyle") == style
+
+
+ARTICLE_TITLE = "ISIS expansionism will burn Qalamoun"
+
+
+@pytest.mark.parametrize(("path", "link", "name"), [
+    ("registers/glossary.html", 'article a[data-entity="emir"]', "Emir"),
+    ("organizations/isis.html", "#appears-with ~ ul a[data-entity]", None),
+    ("organizations/isis.html", "a.ar-backlink", ARTICLE_TITLE),
+    ("browse/index.html", "article a[data-article]", ARTICLE_TITLE),
+    (ARTICLE, '.ar-in-this-article a[data-follow="isis"]', "ISIS"),
+])
+def test_every_link_to_an_entity_or_article_shows_the_same_card(page, server, path, link, name):
+    page.goto(f"{server}/{path}")
+    target = page.locator(link).first
+    target.hover()
+    card = page.locator(CARD)
+    expect(card).to_be_visible()
+    expect(card.locator(".ar-card__name")).to_have_text(name or target.text_content())
+    expect(card.locator(".ar-card__summary")).to_have_text(re.compile(r"\S"))
+    if name == ARTICLE_TITLE:
+        expect(card.locator(".ar-card__type")).to_have_text("Article")
+        expect(card.locator(".ar-card__date")).to_contain_text("Date unknown")
 
 
 def test_narrow_screen_has_no_horizontal_scroll_and_shows_the_panel(browser, server):
@@ -203,7 +369,6 @@ def test_narrow_screen_has_no_horizontal_scroll_and_shows_the_panel(browser, ser
         page.goto(f"{server}/{path}")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     page.goto(f"{server}/{ARTICLE}")
-    screenshot(page, "article-375")
     panel = page.locator(".ar-sidebar .ar-in-this-article")
     panel.scroll_into_view_if_needed()
     expect(panel).to_be_visible()
@@ -212,38 +377,71 @@ def test_narrow_screen_has_no_horizontal_scroll_and_shows_the_panel(browser, ser
     context.close()
 
 
-def test_desktop_screenshot(page, server):
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_screenshots_at_both_widths_in_both_palettes(browser, server, width, scheme):
+    """For people to look at (test-artifacts/): the article with an open card and a followed name."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="dark" if scheme == "slate" else "light")
+    page = context.new_page()
     page.goto(f"{server}/{ARTICLE}")
-    screenshot(page, "article-desktop")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+    screenshot(page, f"article-{width}-{scheme}")
+    page.focus('#p3 a[data-entity="abu-bakr-al-baghdadi"]')
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".ar-card__position")).to_have_text("2 of 12")
+    screenshot(page, f"follow-{width}-{scheme}")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
 
 
-@pytest.mark.parametrize("path", ["index.html", ARTICLE, "organizations/isis.html", "registers/glossary.html",
-                                  "explore/network.html", "explore/map.html", "places/damascus.html"])
-def test_no_serious_accessibility_violations(page, server, path):
-    page.goto(f"{server}/{path}")
+PAGE_KINDS = {
+    "home": "index.html",
+    "article": ARTICLE,
+    "person": "people/abu-bakr-al-baghdadi.html",
+    "organisation": "organizations/isis.html",
+    "place": "places/damascus.html",
+    "event": "events/battle-of-yabrud.html",
+    "term": "glossary/emir.html",
+    **{f"register {name}": f"registers/{name}.html" for name in ("people", "organisations", "places", "events", "glossary")},
+    "listing": "browse/index.html",
+    "listing index": "browse/authors.html",
+    "network": "explore/network.html",
+    "map": "explore/map.html",
+    "timeline": "explore/timeline.html",
+    "coverage report": "maintainers/coverage.html",
+    "open data": "data/index.html",
+}
+
+
+def serious_violations(page: Page) -> list[tuple[str, str, list[str]]]:
     results = Axe().run(page)
-    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    return [(v["id"], v["impact"], [node["target"][0] for node in v["nodes"]][:3]) for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
 
 
-def test_dark_palette_keeps_mentions_readable(page, server):
-    page.goto(f"{server}/{ARTICLE}")
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_serious_accessibility_violations_in_either_palette(page, server, kind):
+    page.goto(f"{server}/{PAGE_KINDS[kind]}")
+    assert serious_violations(page) == [], "light"
     # The dark palette's own colours, not a frame of the theme's colour transition towards them.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    results = Axe().run(page, options={"runOnly": ["color-contrast"]})
-    assert [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")] == []
+    assert serious_violations(page) == [], "dark"
 
 
-def test_print_shows_text_header_and_source_without_cards_or_navigation(page, server):
+def test_print_shows_text_header_source_and_paragraph_numbers_without_cards_or_navigation(page, server):
     page.goto(f"{server}/{ARTICLE}")
     page.hover('#standfirst [data-entity="isis"]')
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".ar-sidebar", CARD, ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    expect(page.locator(".ar-meta")).to_contain_text("NOW (Lebanon)")
+    expect(page.locator(".ar-meta").first).to_contain_text("NOW (Lebanon)")
     expect(page.locator("#p20")).to_be_visible()
+    number = page.locator("#p20 .ar-pnum")
+    expect(number).to_be_visible()
+    assert number.evaluate("el => getComputedStyle(el, '::before').content + el.textContent + "
+                           "getComputedStyle(el, '::after').content") == '"["20"]"'
+    page.pdf(path=str(ARTIFACTS / "article-print.pdf"))
 
 
 def test_works_offline_from_file_urls(page, site):

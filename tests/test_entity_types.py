@@ -25,7 +25,8 @@ def nav_pages(nav: list) -> set[str]:
 
 @pytest.mark.parametrize("kind", ENTITY_TYPES.values(), ids=list(ENTITY_TYPES))
 def test_every_type_has_its_mention_underline_and_its_shape_colour(kind):
-    assert re.search(rf"\.ar-{kind.key}\s*\{{[^}}]*text-decoration-style", CSS), f"no underline style for .ar-{kind.key}"
+    underline = rf"\.ar-{kind.key}\s*\{{[^}}]*text-decoration-style:\s*{kind.underline}"
+    assert re.search(underline, CSS), f"no {kind.underline} underline for .ar-{kind.key}"
     assert re.search(rf"\.ar-svg \.ar-{kind.key}\s*\{{[^}}]*fill", CSS), f"no drawing colour for .ar-{kind.key}"
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 
+import yaml
 from bs4 import BeautifulSoup
-from conftest import ARTICLE
+from conftest import ARTICLE, ROOT
+
+SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)["site_url"]
 
 
 def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
@@ -23,7 +27,7 @@ def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
 
 
 def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
-    entities = json.loads((site.site / "data/entities.json").read_text(encoding="utf-8"))
+    entities = json.loads((site.site / "data/entities.json").read_text(encoding="utf-8"))["entities"]
     by_id = {entity["id"]: entity for entity in entities}
     assert len(by_id) == len(entities) >= 50
     assert by_id["isis"]["arabic"] and "Daesh" in by_id["isis"]["aliases"] and by_id["isis"]["wikidata"] == "Q2429253"
@@ -32,15 +36,27 @@ def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
         assert (site.site / entity["page"]).exists()
     glossary = site.page("registers/glossary.html")
     emir = next(li for li in glossary.select("li") if li.a and li.a.get_text() == "Emir")
-    assert emir.select_one(".ar-count").get_text() == f"{by_id['emir']['mentions']} mentions"
+    assert emir.select_one(".ar-count").get_text().startswith(f"{by_id['emir']['mentions']} mentions")
 
 
-def test_graph_jsonld_links_only_nodes_it_has(site):
+def test_graph_jsonld_links_only_nodes_it_has_with_absolute_addresses_and_no_is_related_to(site):
     graph = json.loads((site.site / "data/graph.jsonld").read_text(encoding="utf-8"))
     ids = {node["@id"] for node in graph["@graph"]}
-    links = {ref["@id"] for node in graph["@graph"] for key in ("mentions", "isRelatedTo") for ref in node.get(key, [])}
-    assert links <= ids
+    links = {ref["@id"] for node in graph["@graph"] for value in node.values() if isinstance(value, list)
+             for ref in value if isinstance(ref, dict) and set(ref) == {"@id"}}
+    assert len(links) > 50 and links <= ids
+    assert all(node_id.startswith(SITE_URL) for node_id in ids)
+    assert not [node for node in graph["@graph"] if "isRelatedTo" in node]
     assert any(node["@type"] == "NewsArticle" for node in graph["@graph"])
+
+
+def test_open_data_page_states_the_licence_of_the_data_and_of_the_text(site):
+    page = site.page("data/index.html")
+    licence = page.find(id="licence").find_next("p").get_text()
+    assert "CC BY 4.0" in licence and "remains its authors'" in licence
+    terms = {code.get_text() for code in page.find(id="relations").find_next("ul").select("code")}
+    graph = (site.site / "data/graph.jsonld").read_text(encoding="utf-8")
+    assert {term for term in terms if f'"{term}"' in graph}  # the graph's own terms are listed
 
 
 def test_every_page_carries_valid_json_ld(site):
@@ -51,7 +67,8 @@ def test_every_page_carries_valid_json_ld(site):
             data = json.loads(script.string)
             assert data["@context"] == "https://schema.org"
             typed[page.relative_to(site.site).as_posix()] = data
-    assert typed[ARTICLE]["@type"] == "NewsArticle"
+    assert typed[ARTICLE]["@type"] == "NewsArticle" and typed[ARTICLE]["url"] == f"{SITE_URL}{ARTICLE}"
+    assert typed["places/homs.html"]["url"] == f"{SITE_URL}places/homs.html"
     assert {"Person", "Organization", "Place", "Event", "DefinedTerm"} <= {d["@type"] for d in typed.values()}
     assert typed["organizations/isis.html"]["sameAs"] == "https://www.wikidata.org/wiki/Q2429253"
     mentioned = {m["name"] for m in typed[ARTICLE]["mentions"]}
@@ -62,9 +79,20 @@ def test_article_offers_chicago_and_bibtex_citations(site):
     cite = site.page(ARTICLE).select_one("#cite")
     chicago = cite.select_one(".ar-cite-chicago").get_text()
     assert chicago.startswith("Sharrouf, Ayman. “ISIS expansionism will burn Qalamoun.” NOW (Lebanon), n.d. http://")
+    assert chicago.endswith(f"Annotated edition: {SITE_URL}{ARTICLE}.")
     bibtex = cite.select_one(".ar-cite-bibtex").get_text()
-    assert bibtex.startswith("@article{sharrouf-nd-isis-expansionism")
-    assert "author = {Sharrouf, Ayman}" in bibtex and f"{ARTICLE}\\#p1" in bibtex  # "#" escaped for BibTeX
+    assert bibtex.startswith("@article{sharrouf-nd-isis-expansionism-will,")
+    assert "author = {Sharrouf, Ayman}" in bibtex and f"{SITE_URL}{ARTICLE}\\#p1" in bibtex  # "#" escaped for BibTeX
+
+
+def test_not_found_page_takes_its_styles_from_the_path_of_site_url(site):
+    """Material's 404 page links its assets absolutely, under site_url's path: served there, it is styled."""
+    page = site.page("404.html")
+    path = "/" + SITE_URL.split("://", 1)[1].split("/", 1)[1]
+    assets = [link["href"] for link in page.select('link[rel="stylesheet"]')] + [s["src"] for s in page.select("script[src]")]
+    assert assets and all(asset.startswith(path) for asset in assets if "://" not in asset)
+    for asset in assets:
+        assert (site.site / asset.removeprefix(path)).exists(), asset
 
 
 def test_timeline_lists_events_by_date_and_undated_articles(site):
@@ -79,3 +107,38 @@ def test_explore_pages_are_reachable_from_the_home_page(site):
     home = site.page("index.html")
     hrefs = {a["href"] for a in home.select("article a[href]")}
     assert {"explore/timeline.html", "data/index.html"} <= hrefs
+
+
+def test_no_page_links_to_itself_outside_its_own_anchors(site):
+    """Entity pages (prose, drawings, generated sections) and register entries never link back to where they are."""
+    self_links = []
+    for path in site.site.rglob("*.html"):
+        here = path.relative_to(site.site).as_posix()
+        content = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")
+        for link in content.select("a[href]") if content else ():
+            target = link["href"].split("#")[0]
+            if target and "://" not in target and posixpath.normpath(posixpath.join(posixpath.dirname(here), target)) == here:
+                self_links.append((here, link.get_text()))
+    assert self_links == []
+    for register in ("people", "organisations", "places", "events", "glossary"):
+        for entry in site.page(f"registers/{register}.html").select("li[data-about]"):
+            assert [a for a in entry.select("a[data-entity]") if a["data-entity"] == entry["data-about"]] == [entry.a]
+
+
+def test_each_article_links_the_articles_published_just_before_and_after_it(fixture_site):
+    pages = {path.name: fixture_site.page(f"articles/{path.name}") for path in (fixture_site.site / "articles").glob("*.html")}
+    assert len(pages) > 3
+    chain = {name: {link["rel"][0]: link["href"] for link in page.select(".ar-neighbours a[rel]")}
+             for name, page in pages.items()}
+    firsts = [name for name, links in chain.items() if "prev" not in links]
+    assert len(firsts) == 1  # one oldest article; every other one has an earlier one
+    seen, name = [], firsts[0]
+    while name:
+        seen.append(name)
+        later = chain[name].get("next")
+        assert later is None or chain[later]["prev"] == name
+        name = later
+    assert sorted(seen) == sorted(pages)
+    dates = [pages[name].select_one(".ar-meta time") for name in seen]
+    known = [time["datetime"] for time in dates if time is not None]
+    assert known == sorted(known) and dates[: len(known)] == [d for d in dates if d is not None]  # undated ones last

@@ -31,8 +31,9 @@ def _shifted(context: dict, item: int) -> tuple[int, int]:
 
 @pytest.fixture
 def always_fork(monkeypatch):
-    """Fork however few the items, so small tests take the worker path."""
-    monkeypatch.setattr(parallel, "WORTH_FORKING", 0)
+    """Fork however few the items, and from a test process with threads of its own (the browser tests' idle
+    server), so that small tests take the worker path."""
+    monkeypatch.setattr(parallel, "can_fork", lambda workers, size: workers >= 1)
 
 
 def unpicklable_context() -> dict:

@@ -21,7 +21,7 @@ def test_every_seed_has_its_article_page(real_site):
 
 
 def test_every_entity_file_has_its_page_and_its_register_entry(real_site):
-    entities = json.loads((real_site.site / "data/entities.json").read_text(encoding="utf-8"))
+    entities = json.loads((real_site.site / "data/entities.json").read_text(encoding="utf-8"))["entities"]
     files = {path.stem for folder in ENTITY_FOLDERS for path in (ROOT / "docs" / folder).glob("*.md")}
     assert {entity["id"] for entity in entities} == files
     registers = "".join(path.read_text(encoding="utf-8") for path in (real_site.site / "registers").glob("*.html"))
@@ -37,7 +37,8 @@ def test_mention_counts_agree_with_the_marks_on_the_article_pages(real_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         marks |= {(page.stem, mark["id"], mark["data-entity"]) for mark in soup.select("article.ar-article [data-entity]")}
     assert {(row["article"], row["anchor"], row["entity"]) for row in rows} == marks
-    entities = json.loads((real_site.site / "data/entities.json").read_text(encoding="utf-8"))
-    counted = {entity["id"]: entity["mentions"] for entity in entities}
-    for entity_id, mentions in counted.items():
-        assert mentions == sum(1 for row in rows if row["entity"] == entity_id), entity_id
+    entities = json.loads((real_site.site / "data/entities.json").read_text(encoding="utf-8"))["entities"]
+    for entity in entities:
+        own = [row for row in rows if row["entity"] == entity["id"]]
+        assert entity["mentions"] == sum(row["role"] not in ("pull quote", "reader comment") for row in own), entity["id"]
+        assert entity["mentions_in_comments"] == sum(row["role"] == "reader comment" for row in own), entity["id"]

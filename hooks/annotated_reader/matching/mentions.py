@@ -13,6 +13,10 @@ from typing import NamedTuple
 from ..reading.article import Article, Role
 from .linker import Linker
 
+NOT_COUNTED = (Role.PULL_QUOTE, Role.COMMENT)
+"""Roles whose mentions are marked but not counted as the article's: a pull quote repeats a sentence the
+article already has, and reader comments are the readers' words, counted apart."""
+
 
 class LinkMode(enum.StrEnum):
     """Which mentions become full links; the others stay marked and hoverable, more quietly."""
@@ -95,21 +99,32 @@ class MentionIndex:
     def __init__(self, mentions_by_article: dict[str, list[Mention]]) -> None:
         self.by_article = mentions_by_article
         self.by_entity: dict[str, list[Mention]] = defaultdict(list)
+        self._counts: Counter[str] = Counter()
+        self._in_comments: Counter[str] = Counter()
         paragraphs: dict[tuple[str, str], set[str]] = defaultdict(set)
         for mentions in mentions_by_article.values():
             for mention in mentions:
                 self.by_entity[mention.entity_id].append(mention)
-                paragraphs[(mention.article_slug, mention.block_id)].add(mention.entity_id)
+                if mention.role is Role.COMMENT:
+                    self._in_comments[mention.entity_id] += 1
+                if mention.role not in NOT_COUNTED:
+                    self._counts[mention.entity_id] += 1
+                    paragraphs[(mention.article_slug, mention.block_id)].add(mention.entity_id)
         self._together: dict[str, Counter[str]] = defaultdict(Counter)
         for entity_ids in paragraphs.values():
             for entity_id in entity_ids:
                 self._together[entity_id].update(entity_ids - {entity_id})
 
     def count(self, entity_id: str) -> int:
-        return len(self.by_entity.get(entity_id, ()))
+        """How often the articles themselves name the entity: pull quotes and reader comments left out."""
+        return self._counts[entity_id]
+
+    def count_in_comments(self, entity_id: str) -> int:
+        """How often reader comments name the entity, counted apart from the articles."""
+        return self._in_comments[entity_id]
 
     def together(self, entity_id: str) -> Counter[str]:
-        """Other entities named in the same paragraphs, with how many paragraphs."""
+        """Other entities named in the same paragraphs of the articles, with how many paragraphs."""
         return self._together.get(entity_id, Counter())
 
     def appears_with(self, entity_id: str, limit: int) -> list[tuple[str, int]]:

@@ -14,19 +14,29 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..matching.mentions import Mention
-from ..reading.article import Article, Block, Comment, Kind
+from ..matching.mentions import NOT_COUNTED, Mention
+from ..reading.article import Article, Block, Comment, Kind, Role
 from ..reading.catalog import Catalog, Entity
 from ..reading.dates import format_date
 from ..reading.entity_types import ENTITY_TYPES
-from ..writing.addresses import UrlOf, article_src_uri, page_path
-from ..writing.html_text import attributes, escape_attribute, escape_text, seed_text, tag
+from ..writing.addresses import UrlOf, article_src_uri, listing_src_uri, page_path
+from ..writing.html_text import attributes, escape_text, seed_text, tag
 from ..writing.markup import mention_attributes
+from ..writing.wording import plural
 from .citation import bibtex, chicago
 from .structured_data import article_json_ld
 
 FIXED_ANCHORS = ("title", "cite", "cite-this-article")
 COMMENTS_ANCHOR = "reader-comments"
+WORDS_A_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The articles published just before and just after one, by date, for the links at its end."""
+
+    earlier: Article | None = None
+    later: Article | None = None
 
 
 def article_meta(article: Article) -> dict:
@@ -89,7 +99,12 @@ class _Writer:
         self.by_block: dict[str, list[Mention]] = {}
         for mention in mentions:
             self.by_block.setdefault(mention.block_id, []).append(mention)
-        self.counts = Counter(mention.entity_id for mention in mentions)
+        self.first: dict[str, str] = {}
+        """Each entity's first mention, in reading order: where the panel's links lead."""
+        for mention in mentions:
+            self.first.setdefault(mention.entity_id, mention.id)
+        self.counts = Counter(mention.entity_id for mention in mentions if mention.role not in NOT_COUNTED)
+        self.in_comments = Counter(mention.entity_id for mention in mentions if mention.role is Role.COMMENT)
         self.headings: list[Heading] = []
         self.openings: dict[tuple[str, bool], str] = {}
 
@@ -131,8 +146,9 @@ class _Writer:
 
 
     def header(self) -> str:
-        """Topic label, byline, title, date and source, in the order the seed gives them; a byline or a date
-        only the sidecar gives comes after the title. A title cut from the body is marked as such."""
+        """Topic label, byline, title, then date ("Date unknown" if no one knows it), source, reading time and tags, in
+        the order the seed gives them; a byline or a date only the sidecar gives comes after the title. A title cut from
+        the body is marked as such."""
         article = self.article
         derived = {"class_": "ar-title-from-body"} if article.title_from_body else {}
         parts = {"title": self.heading(1, article.title, "title", **derived)}
@@ -140,32 +156,50 @@ class _Writer:
             parts["topic"] = tag("p", escape_text(article.topic), class_="ar-topic")
         if article.byline:
             parts["byline"] = self.byline()
-        facts = []
         if article.date_text:
-            facts.append(tag("time", escape_text(article.date_text), datetime=str(article.date)))
+            facts = [tag("time", escape_text(article.date_text), datetime=str(article.date))]
         elif article.date:
-            facts.append(tag("time", escape_text(format_date(article.date)), class_="ar-ui", datetime=str(article.date)))
+            facts = [tag("time", escape_text(format_date(article.date)), class_="ar-ui", datetime=str(article.date))]
+        else:
+            facts = [tag("span", "Date unknown", class_="ar-ui")]
+        if article.date_text:
+            facts = [tag("time", escape_text(article.date_text), datetime=str(article.date))]
+        elif article.date:
+            facts = [tag("time", escape_text(format_date(article.date)), class_="ar-ui", datetime=str(article.date))]
+        else:
+            facts = [tag("span", "Date unknown", class_="ar-ui")]
         if article.url:
             link = tag("a", escape_text(article.publication or article.url), href=article.url, rel="nofollow noopener")
             facts.append(tag("span", "Source: " + link, class_="ar-ui"))
         elif article.publication:
             facts.append(tag("span", escape_text(f"Source: {article.publication}"), class_="ar-ui"))
-        if facts:
-            separator = tag("span", " · ", class_="ar-ui", aria_hidden="true")
-            parts["date"] = tag("p", separator.join(facts), class_="ar-meta")
+        facts.append(tag("span", f"{reading_minutes(article)} min read", class_="ar-ui"))
+        separator = tag("span", " · ", class_="ar-ui", aria_hidden="true")
+        parts["date"] = tag("p", separator.join(facts), class_="ar-meta")
         order = [part for part in article.header_order if part in parts]
         if "byline" in parts and "byline" not in order:
             order.insert(order.index("title") + 1, "byline")
-        if "date" in parts and "date" not in order:
+        if "date" not in order:
             order.append("date")
-        return "".join(parts[part] for part in order)
+        tags = ""
+        if article.tags:
+            links = ", ".join(tag("a", escape_text(name), href=self.url(listing_src_uri("tag", name))) for name in article.tags)
+            tags = tag("p", f"Tags: {links}", class_="ar-meta ar-tags ar-ui")
+        return "".join(parts[part] for part in order) + tags
 
     def byline(self) -> str:
-        """As the seed writes it; "By" is added as a label when the seed has only the name."""
+        """As the seed writes it, the name linked to the author's articles; "By" is added as a label when the seed
+        has only the name."""
         article = self.article
-        if article.byline_text and article.byline_text != article.byline:
-            return tag("p", escape_text(article.byline_text), class_="ar-byline")
-        return tag("p", tag("span", "By ", class_="ar-ui") + escape_text(article.byline or ""), class_="ar-byline")
+        name = article.byline or ""
+        link = tag("a", escape_text(name), href=self.url(listing_src_uri("author", name)))
+        written = article.byline_text or name
+        before, found, after = written.partition(name)
+        if found and written != name:
+            return tag("p", escape_text(before) + link + escape_text(after), class_="ar-byline")
+        if written != name:  # the sidecar's author replaces a byline that does not contain it
+            return tag("p", escape_text(written) + tag("span", " — ", class_="ar-ui") + link, class_="ar-byline")
+        return tag("p", tag("span", "By ", class_="ar-ui") + link, class_="ar-byline")
 
     def body(self) -> str:
         """The body in seed order; consecutive list items make one list (nested by depth), consecutive facts
@@ -257,42 +291,80 @@ class _Writer:
             inner += tag("p", date, class_="ar-comment-date")
         return tag("div", inner, class_="ar-comment", id=f"comment-{comment.number}")
 
-    def citation(self) -> str:
-        """How to cite the original article, and this page's paragraphs."""
-        cite = bibtex(self.article, page_path(article_src_uri(self.article.slug)))
+    def neighbours(self, neighbours: Neighbours) -> str:
+        """Links to the articles published just before and just after, by date."""
+        links = [tag("p", tag("span", label, class_="ar-label") + " " + tag(
+                     "a", escape_text(other.title), href=self.url(article_src_uri(other.slug)), data_article=other.slug,
+                     rel=rel), class_=f"ar-{rel}")
+                 for label, rel, other in (("Earlier article", "prev", neighbours.earlier),
+                                           ("Later article", "next", neighbours.later)) if other]
+        return tag("nav", "".join(links), class_="ar-neighbours ar-ui", aria_label="Earlier and later articles") if links else ""
+
+    def citation(self, page_url: str) -> str:
+        """How to cite the original article, and this page's paragraphs, at ``page_url`` (absolute)."""
+        cite = bibtex(self.article, page_url)
         inner = self.heading(2, "Cite this article", "cite-this-article")
-        inner += tag("p", escape_text(chicago(self.article)), class_="ar-cite-chicago")
+        inner += tag("p", escape_text(chicago(self.article, page_url)), class_="ar-cite-chicago")
         inner += tag("pre", tag("code", escape_text(cite)), class_="ar-cite-bibtex")
         inner += tag("p", "Each numbered paragraph has its own address: follow or copy its number.")
         return tag("section", inner, class_="ar-cite ar-ui", id="cite")
 
     def panel(self) -> str:
-        """The names the article mentions, by type, with counts; the template shows it beside the text."""
-        parts = [tag("p", "In this article" + tag("span", f"{len(self.counts)} names", class_="ar-count"),
-                     class_="ar-panel-title")]
-        for kind in ENTITY_TYPES.values():
-            entities = sorted((self.catalog[i] for i in self.counts if self.catalog[i].type == kind.key),
+        """The names the article mentions, by type, with counts, and the legend of the marks with a switch for each
+        type; the template shows it beside the text, after it in reading order."""
+        types = [entity_type for entity_type in ENTITY_TYPES
+                 if any(self.catalog[i].type == entity_type for i in self.first)]
+        parts = [tag("p", "In this article" + tag("span", plural(len(self.first), "name"), class_="ar-count"),
+                     class_="ar-panel-title"), self.legend(types)]
+        for entity_type in types:
+            entities = sorted((self.catalog[i] for i in self.first if self.catalog[i].type == entity_type),
                               key=lambda entity: (-self.counts[entity.id], entity.name.casefold()))
-            if entities:
-                parts.append(tag("p", escape_text(kind.plural), class_=f"ar-panel-group ar-{kind.key}"))
-                parts.append(tag("ul", "".join(map(self.panel_item, entities))))
+            parts.append(tag("p", escape_text(ENTITY_TYPES[entity_type].plural), class_=f"ar-panel-group ar-{entity_type}"))
+            parts.append(tag("ul", "".join(map(self.panel_item, entities))))
         return tag("nav", "".join(parts), class_="ar-in-this-article ar-ui ar-nolink", aria_label="In this article")
 
+    @staticmethod
+    def legend(types: list[str]) -> str:
+        """What each underline means, each with a switch that shows or hides that type's marks in the text."""
+        items = "".join(
+            tag("li", f'<input type="checkbox" checked id="ar-show-{entity_type}" data-ar-type="{entity_type}"> '
+                + tag("label", tag("span", escape_text(ENTITY_TYPES[entity_type].plural), class_=f"ar-sample ar-{entity_type}")
+                      + tag("span", f" {ENTITY_TYPES[entity_type].underline} underline", class_="ar-legend-style"),
+                      for_=f"ar-show-{entity_type}"))
+            for entity_type in types)
+        help_text = ("Coloured: an entity's first mention; later ones are quieter. On a focused name, ← and → "
+                     "step through the entity's mentions.")
+        inner = tag("legend", "Marks in the text") + tag("ul", items) + tag("p", help_text, class_="ar-legend-help")
+        return tag("fieldset", inner, class_="ar-marks")
+
     def panel_item(self, entity: Entity) -> str:
-        count = self.counts[entity.id]
-        link = f'<a href="{escape_attribute(self.url(entity.src_uri))}">{escape_text(entity.name)}</a>'
-        return (f'<li>{link} <span class="ar-count">{count}<span class="ar-sr"> mention{"s" if count != 1 else ""}'
-                '</span></span></li>')
+        """The entity's name, linked to its first mention (the script steps on from there), and its counts."""
+        count, in_comments = self.counts[entity.id], self.in_comments[entity.id]
+        link = tag("a", escape_text(entity.name), href=f"#{self.first[entity.id]}", data_follow=entity.id)
+        spoken = plural(count, "mention") + (f", {in_comments} in reader comments" if in_comments else "")
+        shown = str(count) + (f" + {in_comments} in comments" if in_comments else "")
+        return f'<li>{link} <span class="ar-count" aria-hidden="true">{shown}</span><span class="ar-sr"> {spoken}</span></li>'
 
 
-def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf) -> ArticlePage:
-    """The article (header, body in seed order, citation, reader comments), its panel and its headings."""
+def reading_minutes(article: Article) -> int:
+    """Minutes to read the article's own text (captions, pull quotes and comments left out), at least one."""
+    words = sum(len(block.text.split()) for block in article.body if block.kind not in (Kind.CAPTION, Kind.PULL_QUOTE))
+    return max(1, round(words / WORDS_A_MINUTE))
+
+
+def render_article(article: Article, mentions: list[Mention], catalog: Catalog, url: UrlOf, absolute: UrlOf = page_path,
+                   neighbours: Neighbours = Neighbours()) -> ArticlePage:
+    """The article (header, body in seed order, citation, reader comments, the articles before and after), its
+    panel and its headings; ``absolute`` gives the site's addresses with ``site_url``, for citations and JSON-LD
+    (without it, addresses from the site's root)."""
     writer = _Writer(article, mentions, catalog, url)
-    entity_ids = list(writer.counts)
-    return ArticlePage(_article(writer), writer.panel(), writer.headings,
-                       article_json_ld(article, [catalog[entity_id] for entity_id in entity_ids]), entity_ids)
+    entity_ids = list(writer.first)
+    page_url = absolute(article_src_uri(article.slug))
+    mentioned = [catalog[entity_id] for entity_id in entity_ids]
+    return ArticlePage(_article(writer, page_url, neighbours), writer.panel(), writer.headings,
+                       article_json_ld(article, mentioned, page_url, absolute), entity_ids)
 
 
-def _article(writer: _Writer) -> str:
-    inner = writer.header() + writer.body() + writer.citation() + writer.comments()
+def _article(writer: _Writer, page_url: str, neighbours: Neighbours) -> str:
+    inner = writer.header() + writer.body() + writer.citation(page_url) + writer.comments() + writer.neighbours(neighbours)
     return tag("article", inner, class_="ar-article ar-nolink", data_source=writer.article.source.name)

@@ -1,4 +1,8 @@
-"""How to cite an article: Chicago (notes and bibliography) and BibTeX, from what the seed and sidecar say."""
+"""How to cite an article: Chicago (notes and bibliography) and BibTeX, from what the seed and sidecar say.
+
+Both give the annotated edition's absolute address (``page_url``, made from the site's ``site_url``), so a
+citation copied out of the page still leads back to it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,10 @@ from ..reading.article import Article
 from ..reading.dates import format_date
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+_INSIGNIFICANT = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+                            "as"])
+"""Words a citation key skips, as reference managers do: articles, prepositions and conjunctions."""
+KEY_WORDS = 3
 
 
 def _inverted(name: str) -> str:
@@ -18,20 +26,24 @@ def _inverted(name: str) -> str:
     return f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else name
 
 
-def chicago(article: Article) -> str:
+def chicago(article: Article, page_url: str) -> str:
     parts = [f"{_inverted(article.byline)}." if article.byline else "", f"“{article.title.rstrip('.')}.”"]
     where = [article.publication] if article.publication else []
     where.append(format_date(article.date) if article.date else "n.d.")
     parts.append(", ".join(where).removesuffix(".") + ".")
     if article.url:
         parts.append(article.url + ".")
+    parts.append(f"Annotated edition: {page_url}.")
     return " ".join(part for part in parts if part)
 
 
 def bibtex_key(article: Article) -> str:
+    """author-year-words: the family name, the year ("nd" if unknown) and the title's first three significant
+    words, taken in order, so the key reads like the title and stays the same across builds."""
     author = slugify(article.byline.split()[-1]) if article.byline else "anon"
-    words = slugify(article.title, max_length=30, word_boundary=True) or article.slug
-    return f"{author}-{article.date.year if article.date else 'nd'}-{words}"
+    title = slugify(article.title, replacements=[("'", ""), ("’", "")])  # "Caliph's" is one word
+    words = [word for word in title.split("-") if word not in _INSIGNIFICANT][:KEY_WORDS]
+    return f"{author}-{article.date.year if article.date else 'nd'}-{'-'.join(words) or article.slug}"
 
 
 def bibtex(article: Article, page_url: str) -> str:

@@ -29,6 +29,7 @@ from ..writing.addresses import UrlOf, article_src_uri, entity_href
 from ..writing.elements import placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import seed_text, tag
+from ..writing.wording import place_label
 
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)
@@ -203,14 +204,15 @@ def coverage_json(candidates: list[Candidate], catalog: Catalog, index: MentionI
                       ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def _table(candidates: list[Candidate], url: UrlOf) -> str:
+def _table(candidates: list[Candidate], url: UrlOf, kind: str) -> str:
     """Candidates with their count and the sentence they were first seen in, linked to its paragraph."""
     if not candidates:
         return tag("p", "None.")
-    head = tag("thead", tag("tr", tag("th") + tag("th", "Count", class_="ar-number") + tag("th", "First seen")))
+    head = tag("thead", tag("tr", tag("th", kind) + tag("th", "Count", class_="ar-number") + tag("th", "First seen")))
     rows = []
     for c in candidates:
-        link = tag("a", "→", href=f"{url(article_src_uri(c.article))}#{c.block}")
+        link = tag("a", "→", href=f"{url(article_src_uri(c.article))}#{c.block}",
+                   aria_label=f"In its article, {place_label(c.block)}")
         rows.append(tag("tr", tag("td", tag("strong", seed_text(c.text))) + tag("td", str(c.count), class_="ar-number")
                         + tag("td", f"{seed_text(c.example)} {link}")))
     return tag("p", f"{len(candidates)} found.") + tag("table", head + tag("tbody", "".join(rows)))
@@ -219,8 +221,8 @@ def _table(candidates: list[Candidate], url: UrlOf) -> str:
 def coverage_parts(candidates: list[Candidate], url: UrlOf) -> dict[str, str]:
     """The report's two tables and the link to its data, by placeholder key, written as text (they quote seed text)."""
     return {DATA_KEY: tag("p", f"The same data is in {tag('a', DATA_FILE, href=DATA_FILE)}."),
-            NAMES_KEY: _table([c for c in candidates if c.kind == "name"], url),
-            PHRASES_KEY: _table([c for c in candidates if c.kind == "phrase"], url)}
+            NAMES_KEY: _table([c for c in candidates if c.kind == "name"], url, "Name"),
+            PHRASES_KEY: _table([c for c in candidates if c.kind == "phrase"], url, "Phrase")}
 
 
 def render_coverage(catalog: Catalog, index: MentionIndex) -> str:
@@ -235,5 +237,5 @@ def render_coverage(catalog: Catalog, index: MentionIndex) -> str:
         "## Recurring phrases", "", f"Used at least {PHRASE_MIN_COUNT} times.", "", placeholder(PHRASES_KEY),
         f"## Entities no article mentions ({len(unused)})", "",
     ]
-    lines += [f"- [{escape_markdown(e.name)}]({entity_href(e)})" for e in unused] or ["None."]
+    lines += [f'- [{escape_markdown(e.name)}]({entity_href(e)}){{: data-entity="{e.id}" }}' for e in unused] or ["None."]
     return "\n".join([*lines, ""])

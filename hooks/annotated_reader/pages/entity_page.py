@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from ..matching.mentions import Mention, MentionIndex
-from ..reading.article import Article, Block
+from ..matching.mentions import NOT_COUNTED, Mention, MentionIndex
+from ..reading.article import Article, Block, Role
 from ..reading.catalog import Catalog, Entity
 from ..reading.dates import format_date
 from ..reading.sentences import sentence_around, sentence_spans
@@ -21,6 +21,7 @@ from ..writing.elements import html_of, placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, seed_text, tag
 from ..writing.sanitize import sanitize
+from ..writing.wording import place_label, plural
 from .listings import newest_first
 from .maps import build_locator
 from .network import build_neighbourhood
@@ -31,7 +32,12 @@ CONTEXT_ARTICLES = 20
 
 
 def _link(entity: Entity, url: UrlOf) -> str:
-    return tag("a", escape_text(entity.name), href=url(entity.src_uri))
+    return tag("a", escape_text(entity.name), href=url(entity.src_uri), data_entity=entity.id)
+
+
+def article_link(article: Article, inner: str, href: str) -> str:
+    """A link to an article's page (or a place in it), which shows the article's card on hover."""
+    return tag("a", inner, href=href, data_article=article.slug)
 
 
 def _facts(entity: Entity) -> str:
@@ -68,7 +74,7 @@ def _relations(entity: Entity, catalog: Catalog, url: UrlOf) -> str:
 
 
 def _appears_with(together: list[tuple[Entity, int]], url: UrlOf) -> str:
-    items = "".join(tag("li", f"{_link(other, url)} — {count} paragraph{'s' if count != 1 else ''}") for other, count in together)
+    items = "".join(tag("li", f"{_link(other, url)} — {plural(count, 'paragraph')}") for other, count in together)
     return tag("p", "Named in the same paragraphs, most often first.") + tag("ul", items)
 
 
@@ -76,16 +82,12 @@ def _sources(entity: Entity) -> str:
     return tag("ul", "".join(tag("li", tag("a", escape_text(title), href=url)) for title, url in entity.sources))
 
 
-def _where(mention: Mention) -> str:
-    block_id = mention.block_id
-    return f"¶ {block_id[1:]}" if block_id[:1] == "p" and block_id[1:].isdigit() else block_id.replace("-", " ")
-
-
 def _quote(block: Block, mention: Mention, spans: list[tuple[int, int]], href: str) -> str:
     """The sentence around a mention, the mention itself the link to its anchor."""
     start, end = sentence_around(spans, mention.start, mention.end)
     text = block.text
-    backlink = tag("a", seed_text(text[mention.start:mention.end]), class_="ar-backlink", href=href)
+    backlink = tag("a", seed_text(text[mention.start:mention.end]), class_="ar-backlink", href=href,
+                   data_article=mention.article_slug)
     return tag("q", seed_text(text[start:mention.start]) + backlink + seed_text(text[mention.end:end]), class_="ar-context")
 
 
@@ -98,7 +100,7 @@ def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
         block = blocks[mention.block_id]
         if block.id not in spans:
             spans[block.id] = sentence_spans(block.text)
-        where = tag("span", escape_text(f"{_where(mention)} · {mention.role.value}"), class_="ar-where")
+        where = tag("span", escape_text(place_label(mention.block_id)), class_="ar-where")
         items.append(tag("li", f"{where} {_quote(block, mention, spans[block.id], f'{article_url}#{mention.id}')}"))
     return tag("ul", "".join(items))
 
@@ -116,7 +118,7 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
     parts = []
     for article in ordered[:CONTEXT_ARTICLES]:
         group, article_url = by_article[article.slug], url(article_src_uri(article.slug))
-        title = tag("strong", tag("a", escape_text(article.title), href=article_url) + f" ({len(group)})")
+        title = tag("strong", article_link(article, escape_text(article.title), article_url) + f" ({_counted(group)})")
         parts += [tag("p", title), _quoted(article, group, article_url)]
     older = ordered[CONTEXT_ARTICLES:]
     if older:
@@ -125,10 +127,23 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
         for article in older:
             group = by_article[article.slug]
             date = f" · {format_date(article.date)}" if article.date else ""
-            link = tag("a", escape_text(article.title), href=f"{url(article_src_uri(article.slug))}#{group[0].id}")
-            items.append(tag("li", f"{link}{escape_text(date)} ({len(group)})"))
+            link = article_link(article, escape_text(article.title), f"{url(article_src_uri(article.slug))}#{group[0].id}")
+            items.append(tag("li", f"{link}{escape_text(date)} ({_counted(group)})"))
         parts.append(tag("ul", "".join(items)))
     return f'<div class="ar-backlinks ar-nolink" data-search-exclude="">{"".join(parts)}</div>'
+
+
+def _counted(group: list[Mention]) -> str:
+    """An article's mentions as counted (:data:`.mentions.NOT_COUNTED`), reader comments apart."""
+    own = sum(mention.role not in NOT_COUNTED for mention in group)
+    in_comments = sum(mention.role is Role.COMMENT for mention in group)
+    return f"{own} · in reader comments {in_comments}" if in_comments else str(own)
+
+
+def mentions_heading(entity_id: str, index: MentionIndex) -> str:
+    """"Mentions (5)", and "· in reader comments (1)" when readers name the entity too."""
+    in_comments = index.count_in_comments(entity_id)
+    return f"Mentions ({index.count(entity_id)})" + (f" · in reader comments ({in_comments})" if in_comments else "")
 
 
 def _together(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[tuple[Entity, int]]:
@@ -148,7 +163,7 @@ def _sections(entity: Entity, together: list[tuple[Entity, int]], index: Mention
         sections.append(("Location", "locator", False))
     if entity.relations:
         sections.append(("Relations", "relations", True))
-    sections.append((f"Mentions ({index.count(entity.id)}) {{: #mentions }}", "mentions", False))
+    sections.append((f"{mentions_heading(entity.id, index)} {{: #mentions }}", "mentions", False))
     if entity.relations or together:
         sections.append(("Connections", "neighbourhood", False))
     if together:
@@ -169,7 +184,7 @@ def written_parts(entity: Entity, catalog: Catalog, index: MentionIndex, article
         "facts": lambda: _facts(entity),
         "locator": lambda: html_of(build_locator(entity)),
         "relations": lambda: _relations(entity, catalog, url),
-        "mentions": lambda: (sanitize(render_mentions(entity, index, articles, url)) if index.count(entity.id)
+        "mentions": lambda: (sanitize(render_mentions(entity, index, articles, url)) if index.by_entity.get(entity.id)
                              else tag("p", "No article in the corpus mentions this yet.")),
         "neighbourhood": lambda: html_of(build_neighbourhood(entity, catalog, index, url)),
         "appears-with": lambda: _appears_with(together, url),

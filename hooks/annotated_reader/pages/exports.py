@@ -1,4 +1,7 @@
-"""Open data: the catalog, every mention and the whole graph as files, made from the one mention index."""
+"""Open data: the catalog, every mention and the whole graph as files, made from the one mention index.
+
+The JSON files state their licence (:data:`.structured_data.DATA_LICENCE`); the open data page states it for all.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +13,56 @@ from ..matching.mentions import MentionIndex
 from ..reading.article import Article
 from ..reading.catalog import Catalog
 from ..reading.entity_types import ENTITY_TYPES
-from ..writing.addresses import article_src_uri, page_path
-from .structured_data import entity_node
+from ..reading.relations import RELATION_TYPES
+from ..writing.addresses import AbsoluteUrl, article_src_uri, page_path
+from ..writing.escape import escape_markdown
+from ..writing.wording import plural
+from .structured_data import DATA_LICENCE, LICENCE_NOTE, entity_node
 
 ENTITIES_FILE = "data/entities.json"
 MENTIONS_FILE = "data/mentions.csv"
 GRAPH_FILE = "data/graph.jsonld"
+DATA_PAGE_SRC = "data/index.md"
 MENTION_COLUMNS = ("article", "paragraph", "anchor", "entity", "words", "start", "end", "role")
+RELATIONS_VOCABULARY = "reader"
+"""The graph's prefix for relations schema.org has no property for ("reader:rival_of")."""
+_SCHEMA_RELATIONS = {
+    # (wording from the subject's page, subject type, target type) -> a schema.org property valid for both.
+    ("member of", "person", "organization"): "memberOf",
+    ("member of", "organization", "organization"): "memberOf",
+    ("has member", "organization", "person"): "member",
+    ("has member", "organization", "organization"): "member",
+    ("part of", "organization", "organization"): "parentOrganization",
+    ("includes", "organization", "organization"): "subOrganization",
+    ("part of", "place", "place"): "containedInPlace",
+    ("located in", "place", "place"): "containedInPlace",
+    ("includes", "place", "place"): "containsPlace",
+    ("contains", "place", "place"): "containsPlace",
+    ("located in", "organization", "place"): "location",
+    ("located in", "event", "place"): "location",
+    ("part of", "event", "event"): "superEvent",
+    ("includes", "event", "event"): "subEvent",
+    ("took part in", "person", "event"): "performerIn",
+    ("involved", "event", "person"): "performer",
+    ("involved", "event", "organization"): "performer",
+}
 
 
 EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE)
 
 
-def open_data(catalog: Catalog, articles: dict[str, Article], index: MentionIndex) -> dict[str, str]:
+def open_data(catalog: Catalog, articles: dict[str, Article], index: MentionIndex, absolute: AbsoluteUrl) -> dict[str, str]:
     """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
     they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
     return {
         ENTITIES_FILE: entities_json(catalog, index),
         MENTIONS_FILE: mentions_csv(articles, index),
-        GRAPH_FILE: graph_jsonld(articles, catalog, index),
+        GRAPH_FILE: graph_jsonld(articles, catalog, index, absolute),
     }
 
 
 def entities_json(catalog: Catalog, index: MentionIndex) -> str:
+    """The catalog with counts: ``mentions`` in the articles' own text, ``mentions_in_comments`` in reader comments."""
     entities = [
         {
             "id": entity.id,
@@ -47,11 +77,13 @@ def entities_json(catalog: Catalog, index: MentionIndex) -> str:
             "end": entity.end,
             "relations": [{"relation": relation.wording, "target": relation.target} for relation in entity.relations],
             "mentions": index.count(entity.id),
+            "mentions_in_comments": index.count_in_comments(entity.id),
             "page": page_path(entity.src_uri),
         }
         for entity in catalog
     ]
-    return json.dumps(entities, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    data = {"license": DATA_LICENCE, "license_note": LICENCE_NOTE, "entities": entities}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def mentions_csv(articles: dict[str, Article], index: MentionIndex) -> str:
@@ -68,25 +100,40 @@ def mentions_csv(articles: dict[str, Article], index: MentionIndex) -> str:
     return out.getvalue()
 
 
-def graph_jsonld(articles: dict[str, Article], catalog: Catalog, index: MentionIndex) -> str:
-    """Entities and articles as schema.org nodes, linked by their relations and mentions."""
-    nodes = []
+def relation_property(wording: str, subject: str, target: str) -> str:
+    """The schema.org property for a relation where one fits both types, else the project's own term."""
+    return _SCHEMA_RELATIONS.get((wording, subject, target)) or f"{RELATIONS_VOCABULARY}:{wording.replace(' ', '_')}"
+
+
+def _own_terms() -> list[str]:
+    """Every relation wording, both ways, as a term of the site's vocabulary."""
+    wordings = {w for relation in RELATION_TYPES.values() for w in (relation.wording, relation.inverse_wording)}
+    return sorted(wording.replace(" ", "_") for wording in wordings)
+
+
+def graph_jsonld(articles: dict[str, Article], catalog: Catalog, index: MentionIndex, absolute: AbsoluteUrl) -> str:
+    """Entities and articles as schema.org nodes, identified by their pages' addresses and linked by their relations
+    (schema.org properties valid for the types where one fits) and mentions; and the data set itself, with its
+    licence."""
+    nodes: list[dict] = [{"@id": absolute(GRAPH_FILE), "@type": "Dataset", "name": "Annotated reader: entities, "
+                          "relations and mentions", "license": DATA_LICENCE, "description": LICENCE_NOTE}]
     for entity in catalog:
-        node = {"@id": f"#{entity.id}", **entity_node(entity)}
-        if entity.relations:
-            node["isRelatedTo"] = [{"@id": f"#{relation.target}"} for relation in entity.relations]
+        node = {"@id": absolute(entity.src_uri), **entity_node(entity)}
+        for relation in entity.relations:
+            name = relation_property(relation.wording, entity.type, catalog[relation.target].type)
+            node.setdefault(name, []).append({"@id": absolute(catalog[relation.target].src_uri)})
         nodes.append(node)
     for slug in sorted(articles):
         article = articles[slug]
         mentioned = dict.fromkeys(m.entity_id for m in index.by_article.get(slug, []))
         nodes.append({
-            "@id": f"#article-{slug}",
+            "@id": absolute(article_src_uri(slug)),
             "@type": "NewsArticle",
             "headline": article.title,
-            "url": page_path(article_src_uri(slug)),
-            "mentions": [{"@id": f"#{entity_id}"} for entity_id in mentioned],
+            "mentions": [{"@id": absolute(catalog[entity_id].src_uri)} for entity_id in mentioned],
         })
-    graph = {"@context": "https://schema.org", "@graph": nodes}
+    context = {"@vocab": "https://schema.org/", RELATIONS_VOCABULARY: absolute(DATA_PAGE_SRC) + "#relation-"}
+    graph = {"@context": context, "@graph": nodes}
     return json.dumps(graph, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -99,12 +146,25 @@ def render_data_page(catalog: Catalog, index: MentionIndex, articles: dict[str, 
         "Everything the site knows, as files to download and reuse. They are made at every build from the same "
         "index the pages are made from, so they always agree with the pages.",
         "",
-        f"- [entities.json](entities.json): the {len(catalog)} entities: ids, names, aliases, types, Arabic names, "
-        "summaries, relations, coordinates, dates, Wikidata ids and mention counts.",
-        f"- [mentions.csv](mentions.csv): all {total} mentions in the {len(articles)} articles: article, paragraph, "
-        "the anchor of the mention on the article page, entity, the words matched, their character offsets in the "
+        f"- [entities.json](entities.json): the {plural(len(catalog), 'entity', 'entities')}: ids, names, aliases, types, "
+        "Arabic names, summaries, relations, coordinates, dates, Wikidata ids and mention counts (in the articles' "
+        "own text, and apart, in reader comments).",
+        f"- [mentions.csv](mentions.csv): all {plural(total, 'mention')} in {plural(len(articles), 'article')}: article, "
+        "paragraph, the anchor of the mention on the article page, entity, the words matched, their character offsets in the "
         "paragraph's text, and the mention's role (body, caption, pull quote, reader comment).",
-        "- [graph.jsonld](graph.jsonld): a JSON-LD graph of entities and articles, linked by relations and mentions.",
+        "- [graph.jsonld](graph.jsonld): a JSON-LD graph of entities and articles, linked by relations and mentions. "
+        "Relations use schema.org properties where one fits both types (`memberOf`, `containedInPlace`, "
+        "`parentOrganization`, `performerIn` …), and otherwise the site's own terms (`reader:rival_of`).",
+        "",
+        "## Licence {: #licence }",
+        "",
+        escape_markdown(LICENCE_NOTE) + f" Licence: [CC BY 4.0]({DATA_LICENCE}).",
+        "",
+        "## Relations in the graph {: #relations }",
+        "",
+        "The site's own terms, for relations schema.org has no property for:",
+        "",
+        *[f"- `{RELATIONS_VOCABULARY}:{term}`{{: #relation-{term} }}" for term in _own_terms()],
         "",
         f"Every page also carries schema.org JSON-LD: NewsArticle with `mentions` for articles; {types} for entities, "
         "with `sameAs` pointing to Wikidata where the entity has a Wikidata id.",

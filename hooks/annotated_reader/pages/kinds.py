@@ -9,6 +9,7 @@ class here, listed in :data:`EXPLORE_PAGES`, and a line in the navigation of ``m
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
@@ -16,11 +17,11 @@ from typing import TYPE_CHECKING, ClassVar
 from ..reading.article import Article
 from ..reading.catalog import Entity
 from ..reading.entity_types import ENTITY_TYPES, EntityType
-from ..writing.addresses import UrlOf, article_src_uri
+from ..writing.addresses import UrlOf, article_src_uri, page_path
 from ..writing.elements import html_of, placeholder
-from ..writing.page_data import cards_json
+from ..writing.page_data import articles_in, cards_json, entities_in
 from ..writing.sanitize import sanitize
-from .article_page import AnchorIds, ArticlePage, article_meta, render_article
+from .article_page import AnchorIds, ArticlePage, Neighbours, article_meta, render_article
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, render_coverage
 from .entity_page import render_entity_page, written_parts
 from .exports import render_data_page
@@ -36,6 +37,32 @@ if TYPE_CHECKING:
 
 CoverageRows = Callable[[], list[Candidate]]
 """The coverage scan's result, worked out in the background while pages are read."""
+
+
+class Site:
+    """What every page of one build reads besides the corpus: where the site is published, the articles in date order."""
+
+    def __init__(self, corpus: Corpus, site_url: str) -> None:
+        self.corpus = corpus
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        order = sorted(corpus.articles.values(), key=lambda a: (a.date is None, a.date or dt.date.min, a.title.casefold()))
+        self._by_date = order
+        self._places = {article.slug: number for number, article in enumerate(order)}
+
+    def absolute(self, src_uri: str) -> str:
+        """The published address of a docs page, for what is read away from the site (citations, JSON-LD)."""
+        return self.site_url + page_path(src_uri)
+
+    def neighbours(self, slug: str) -> Neighbours:
+        """The articles published just before and just after one (undated ones last, by title)."""
+        order, number = self._by_date, self._places[slug]
+        return Neighbours(order[number - 1] if number else None, order[number + 1] if number + 1 < len(order) else None)
+
+    def cards(self, html: str, site_url: UrlOf) -> str:
+        """Card data for a page's HTML: the entities and articles its links and mentions name."""
+        articles = self.corpus.articles
+        return cards_json(entities_in(html), self.corpus.catalog, site_url,
+                          [articles[slug] for slug in articles_in(html) if slug in articles])
 
 
 @dataclass(frozen=True)
@@ -68,8 +95,9 @@ class SitePage:
     untrusted_markdown: ClassVar[bool] = False
     """Whether its Markdown comes from a file the engine does not trust (entity pages): its HTML is sanitized."""
 
-    def __init__(self, corpus: Corpus, src_uri: str) -> None:
-        self.corpus = corpus
+    def __init__(self, site: Site, src_uri: str) -> None:
+        self.site = site
+        self.corpus = site.corpus
         self.src_uri = src_uri
 
     def source(self) -> str | None:
@@ -102,8 +130,8 @@ class ArticleSitePage(SitePage):
 
     bulk = True
 
-    def __init__(self, corpus: Corpus, article: Article) -> None:
-        super().__init__(corpus, article_src_uri(article.slug))
+    def __init__(self, site: Site, article: Article) -> None:
+        super().__init__(site, article_src_uri(article.slug))
         self.article = article
 
     def source(self) -> str:
@@ -116,9 +144,10 @@ class ArticleSitePage(SitePage):
         return AnchorIds(self.article, self.corpus.index.by_article[self.article.slug])
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
-        corpus, article = self.corpus, self.article
-        page = render_article(article, corpus.index.by_article[article.slug], corpus.catalog, url)
-        return WrittenPage(replace(page, html=sanitize(page.html)), cards_json(page.entity_ids, corpus.catalog, site_url))
+        corpus, article, site = self.corpus, self.article, self.site
+        page = render_article(article, corpus.index.by_article[article.slug], corpus.catalog, url, site.absolute,
+                              site.neighbours(article.slug))
+        return WrittenPage(replace(page, html=sanitize(page.html)), site.cards(page.html, site_url))
 
 
 class EntitySitePage(SitePage):
@@ -128,8 +157,8 @@ class EntitySitePage(SitePage):
     bulk = True
     untrusted_markdown = True
 
-    def __init__(self, corpus: Corpus, entity: Entity) -> None:
-        super().__init__(corpus, entity.src_uri)
+    def __init__(self, site: Site, entity: Entity) -> None:
+        super().__init__(site, entity.src_uri)
         self.entity = entity
         self.own_entity = entity.id
 
@@ -139,7 +168,7 @@ class EntitySitePage(SitePage):
     def meta(self) -> dict:
         entity = self.entity
         return {"title": entity.name, "description": entity.summary, "search": {"boost": 3},
-                "json_ld": entity_json_ld(entity)}
+                "json_ld": entity_json_ld(entity, self.site.absolute)}
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
         corpus = self.corpus
@@ -150,8 +179,8 @@ class EntitySitePage(SitePage):
 class RegisterSitePage(SitePage):
     """The register of one type of entity."""
 
-    def __init__(self, corpus: Corpus, kind: EntityType) -> None:
-        super().__init__(corpus, register_src_uri(kind))
+    def __init__(self, site: Site, kind: EntityType) -> None:
+        super().__init__(site, register_src_uri(kind))
         self.kind = kind
 
     def source(self) -> str:
@@ -161,8 +190,8 @@ class RegisterSitePage(SitePage):
 class BrowseSitePage(SitePage):
     """An index of the listings: months, authors, sources or tags, with their counts."""
 
-    def __init__(self, corpus: Corpus, src_uri: str, listings: Listings) -> None:
-        super().__init__(corpus, src_uri)
+    def __init__(self, site: Site, src_uri: str, listings: Listings) -> None:
+        super().__init__(site, src_uri)
         self.listings = listings
 
     def source(self) -> str:
@@ -263,15 +292,16 @@ def explore_links() -> str:
     return "\n".join(["## Explore", "", *lines, ""])
 
 
-def site_pages(corpus: Corpus) -> dict[str, SitePage]:
+def site_pages(site: Site) -> dict[str, SitePage]:
     """Every page the engine makes or completes, by address."""
+    corpus = site.corpus
     listings = render_listings(corpus.articles.values())
     listings.entries[HOME] = latest(corpus.articles.values())
-    pages: list[SitePage] = [ArticleSitePage(corpus, article) for article in corpus.articles.values()]
-    pages += [EntitySitePage(corpus, entity) for entity in corpus.catalog]
-    pages += [RegisterSitePage(corpus, kind) for kind in ENTITY_TYPES.values()]
-    pages += [(ListingSitePage if src_uri in listings.entries else BrowseSitePage)(corpus, src_uri, listings)
+    pages: list[SitePage] = [ArticleSitePage(site, article) for article in corpus.articles.values()]
+    pages += [EntitySitePage(site, entity) for entity in corpus.catalog]
+    pages += [RegisterSitePage(site, kind) for kind in ENTITY_TYPES.values()]
+    pages += [(ListingSitePage if src_uri in listings.entries else BrowseSitePage)(site, src_uri, listings)
               for src_uri in listings.markdown]
-    pages += [HomeSitePage(corpus, HOME, listings), CoverageSitePage(corpus, CoverageSitePage.src_uri)]
-    pages += [kind(corpus, kind.src_uri) for kind in EXPLORE_PAGES]
+    pages += [HomeSitePage(site, HOME, listings), CoverageSitePage(site, CoverageSitePage.src_uri)]
+    pages += [kind(site, kind.src_uri) for kind in EXPLORE_PAGES]
     return {page.src_uri: page for page in pages}

@@ -15,17 +15,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from slugify import slugify
-
 from ..reading.article import Article
 from ..reading.dates import format_date
-from ..writing.addresses import UrlOf, article_src_uri
+from ..writing.addresses import LISTINGS_ROOT, UrlOf, article_src_uri, listing_src_uri
 from ..writing.elements import placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, tag
 
 PAGE_SIZE = 50
-ROOT = "browse"
+ROOT = LISTINGS_ROOT
 UNDATED = "undated"
 _FRONT_MATTER = ["---", "search:", "  exclude: true", "---", ""]
 
@@ -49,7 +47,8 @@ def entries_html(articles: Iterable[Article], url: UrlOf, level: int = 2) -> str
     """Articles in a list: title link (a heading of ``level``), byline, source and date, standfirst."""
     parts = []
     for article in articles:
-        parts.append(tag(f"h{level}", tag("a", escape_text(article.title), href=url(article_src_uri(article.slug)))))
+        link = tag("a", escape_text(article.title), href=url(article_src_uri(article.slug)), data_article=article.slug)
+        parts.append(tag(f"h{level}", link))
         facts = [part for part in (article.byline, article.publication) if part]
         if article.date:
             facts.append(format_date(article.date))
@@ -103,7 +102,7 @@ def _grouped(listings: Listings, kind: str, title: str, intro: str, articles: li
             groups[key].append(article)
     lines = [*_FRONT_MATTER, f"# {title}", "", intro, ""]
     for key in _group_order(kind, groups):
-        base = f"{ROOT}/{kind}/{slugify(key) or 'none'}"
+        base = listing_src_uri(kind, key).removesuffix(".md")
         label = _label(kind, key)
         lines.append(f"- [{escape_markdown(label)}](/{base}.md) ({len(groups[key])})")
         _paginate(listings, base, f"{title}: {label}", groups[key])
@@ -138,6 +137,7 @@ def latest(articles: Iterable[Article]) -> list[Article]:
 def render_latest(count: int) -> str:
     """The home page's list (its placeholder; see :func:`latest`) and the ways to browse all ``count`` articles."""
     lines = ["## Latest articles", "", placeholder(PLACEHOLDER_KEY)]
-    lines += [f"[All {count} articles, newest first](/{ROOT}/index.md) · [by month](/{ROOT}/months.md) · "
+    everything = "The article" if count == 1 else f"All {count} articles, newest first"
+    lines += [f"[{everything}](/{ROOT}/index.md) · [by month](/{ROOT}/months.md) · "
               f"[by author](/{ROOT}/authors.md) · [by source](/{ROOT}/sources.md) · [by tag](/{ROOT}/tags.md)", ""]
     return "\n".join(lines)

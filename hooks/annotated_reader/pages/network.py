@@ -128,7 +128,7 @@ def build_neighbourhood(entity: Entity, catalog: Catalog, index: MentionIndex, u
         element(edges, "line", x1=f"{cx:.1f}", y1=f"{cy:.1f}", x2=f"{x:.1f}", y2=f"{y:.1f}", class_="ar-edge",
                 stroke_width=f"{min(6.0, 0.6 + math.log1p(weight)):.1f}")
     nodes = element(drawing, "g", class_="ar-nodes")
-    node_link(nodes, entity, url, cx, cy, 9)
+    node_link(nodes, entity, url, cx, cy, 9, linked=False)
     for other, _ in neighbours:
         node_link(nodes, catalog[other], url, *places[other], 6)
     element(root, "figcaption", "The same connections are listed under Relations and Appears with.")

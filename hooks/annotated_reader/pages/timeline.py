@@ -32,12 +32,13 @@ def render_timeline(catalog: Catalog, articles: dict[str, Article]) -> str:
     for entity in catalog:
         if entity.type == "event" and entity.date:
             when = partial_date(entity.date) + (f" – {partial_date(entity.end)}" if entity.end else "")
-            entries.append((_key(entity.date), f"- {when}: [{escape_markdown(entity.name)}]({entity_href(entity)}) "
+            link = f'[{escape_markdown(entity.name)}]({entity_href(entity)}){{: data-entity="{entity.id}" }}'
+            entries.append((_key(entity.date), f"- {when}: {link} "
                                                f'<span class="ar-count">event</span>'))
     undated = []
     for slug in sorted(articles):
         article = articles[slug]
-        line = f"[{escape_markdown(article.title)}](/{article_src_uri(slug)})"
+        line = f'[{escape_markdown(article.title)}](/{article_src_uri(slug)}){{: data-article="{slug}" }}'
         if article.date:
             entries.append(((article.date.year, article.date.month, article.date.day),
                             f"- {partial_date(article.date.isoformat())}: {line} <span class=\"ar-count\">article</span>"))

@@ -24,24 +24,28 @@ class EntityType:
     """Its schema.org type, for JSON-LD."""
     shape: str
     """Its marker in the drawings (colour-blind readers tell types apart by shape)."""
+    underline: str
+    """The style of its mentions' underline in the text (reader.css), which the legend names."""
     register: str
     """The address of its register, under ``registers/``."""
     register_title: str
     register_intro: str
+    register_by_date: bool = False
+    """Whether its register lists it by date under years (events) rather than A–Z."""
 
 
 ENTITY_TYPES: dict[str, EntityType] = {
     kind.key: kind
     for kind in (
-        EntityType("person", "people", "Person", "People", "Person", "circle",
+        EntityType("person", "people", "Person", "People", "Person", "circle", "solid",
                    "people", "People", "Every person the articles name."),
-        EntityType("organization", "organizations", "Organisation", "Organisations", "Organization", "square",
+        EntityType("organization", "organizations", "Organisation", "Organisations", "Organization", "square", "double",
                    "organisations", "Organisations", "Armed groups, armies, states' alliances and other bodies."),
-        EntityType("place", "places", "Place", "Places", "Place", "triangle",
+        EntityType("place", "places", "Place", "Places", "Place", "triangle", "dashed",
                    "places", "Places", "Towns, regions and countries."),
-        EntityType("event", "events", "Event", "Events", "Event", "diamond",
-                   "events", "Events", "Battles and other events the articles refer to."),
-        EntityType("term", "glossary", "Glossary term", "Glossary terms", "DefinedTerm", "hexagon",
+        EntityType("event", "events", "Event", "Events", "Event", "diamond", "wavy",
+                   "events", "Events", "Battles and other events the articles refer to, by date.", register_by_date=True),
+        EntityType("term", "glossary", "Glossary term", "Glossary terms", "DefinedTerm", "hexagon", "dotted",
                    "glossary", "Glossary A–Z", "Terms a reader meets in the articles, defined."),
     )
 }

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from slugify import slugify
+
 from ..reading.catalog import Entity
 from .escape import escape_markdown
 
 UrlOf = Callable[[str], str]
 """Maps a docs path (``people/x.md``) to its address from the page being written."""
+AbsoluteUrl = Callable[[str], str]
+"""Maps a docs path (``people/x.md``) to its absolute address on the published site."""
 
 
 def article_src_uri(slug: str) -> str:
@@ -27,5 +31,15 @@ def entity_href(entity: Entity) -> str:
 
 
 def entity_link(entity: Entity) -> str:
-    """A Markdown link to the entity's page, for Markdown the engine generates (registers)."""
-    return f"[{escape_markdown(entity.name)}]({entity_href(entity)})"
+    """A Markdown link to the entity's page, for Markdown the engine generates (registers, the coverage report);
+    ``data-entity`` gives it the entity's hover card."""
+    return f'[{escape_markdown(entity.name)}]({entity_href(entity)}){{: data-entity="{entity.id}" }}'
+
+
+LISTINGS_ROOT = "browse"
+"""The folder of the article listings (:mod:`.listings`), which the article's header links into."""
+
+
+def listing_src_uri(kind: str, key: str) -> str:
+    """The first page listing the articles of one author, source, tag or month (see :mod:`.listings`)."""
+    return f"{LISTINGS_ROOT}/{kind}/{slugify(key) or 'none'}.md"

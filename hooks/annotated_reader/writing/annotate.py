@@ -4,7 +4,9 @@ Its treeprocessor (priority 6) runs after inline patterns and ``attr_list`` and 
 ``toc`` and MkDocs' anchor collection and link rewriting, so MkDocs validates every link
 it adds. It walks pages like ``markdown.extensions.abbr`` does, touching text and tails
 only, never inside headings, links, code, ``abbr`` or anything marked ``ar-nolink``, and
-links what the linker finds. Articles, drawings and mentions in context are written as
+links what the linker finds. A page never links to itself: neither the entity whose page is
+rendering nor, inside an element marked ``data-about`` (a register entry), the entity it is
+about. Articles, drawings and mentions in context are written as
 text apart from Markdown (see :mod:`.html_text` and :mod:`.parallel`).
 """
 
@@ -54,23 +56,25 @@ class AnnotateTreeprocessor(Treeprocessor):
     def _skipped(self, element: etree.Element) -> bool:
         return element.tag in SKIPPED_TAGS or NO_LINK_CLASS in (element.get("class") or "").split()
 
-    def _walk(self, parent: etree.Element, block: str = "page") -> None:
+    def _walk(self, parent: etree.Element, block: str = "page", about: str | None = None) -> None:
         if self._skipped(parent):
             return
         if parent.tag in BLOCK_TAGS:
             block = str(id(parent))
+        about = parent.get("data-about") or about
         children = list(parent)  # taken first: the mentions inserted below are not walked again
         if parent.text and not isinstance(parent.text, AtomicString):
-            parent.text = self._link_into(parent, parent.text, 0, block)
+            parent.text = self._link_into(parent, parent.text, 0, block, about)
         for child in children:
-            self._walk(child, block)
+            self._walk(child, block, about)
             if child.tail and not isinstance(child.tail, AtomicString):
                 position = list(parent).index(child) + 1
-                child.tail = self._link_into(parent, child.tail, position, block)
+                child.tail = self._link_into(parent, child.tail, position, block, about)
 
-    def _link_into(self, parent: etree.Element, text: str, position: int, block: str) -> str:
+    def _link_into(self, parent: etree.Element, text: str, position: int, block: str, about: str | None) -> str:
         """Insert mention elements for ``text`` at ``position`` of ``parent``; return the text before them."""
-        matches = [m for m in self.state.linker.find(text) if m.entity_id != self.state.current_entity]
+        itself = (self.state.current_entity, about)
+        matches = [m for m in self.state.linker.find(text) if m.entity_id not in itself]
         if not matches:
             return text
         ends = [match.start for match in matches[1:]] + [len(text)]

@@ -1,7 +1,8 @@
 """What the templates get besides a rendered page: its hover-card data, and its parts written apart put in place.
 
-Card data holds only the entities the page mentions and is inlined in the page, so cards
-work offline and a page's size does not grow with the catalog.
+Card data holds only the entities and articles the page names or links to (``data-entity``,
+``data-article``) and is inlined in the page, so cards work offline and a page's size does not
+grow with the catalog. Articles' cards are keyed ``article:<slug>``.
 """
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..reading.article import Article
 from ..reading.catalog import Catalog
+from ..reading.dates import format_date
+from .addresses import article_src_uri
 from .elements import placeholder_html
 from .escape import script_json
 
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
+_DATA_ARTICLE = re.compile(r'data-article="([^"]+)"')
 
 
 def entities_in(html: str) -> list[str]:
@@ -21,9 +26,25 @@ def entities_in(html: str) -> list[str]:
     return list(dict.fromkeys(_DATA_ENTITY.findall(html)))
 
 
-def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str], str]) -> str:
+def articles_in(html: str) -> list[str]:
+    """Slugs of the articles a rendered page links to with their cards, in first-seen order."""
+    return list(dict.fromkeys(_DATA_ARTICLE.findall(html)))
+
+
+def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str], str],
+               articles: list[Article] = ()) -> str:
     """JSON for the page's cards; ``url_for`` maps a docs path to its site-root-relative URL."""
-    cards = {}
+    cards: dict[str, dict] = {}
+    for article in articles:
+        cards[f"article:{article.slug}"] = {
+            "name": article.title,
+            "type": "article",
+            "typeLabel": "Article",
+            "date": format_date(article.date) if article.date else "Date unknown",
+            "byline": article.byline,
+            "summary": article.standfirst.text if article.standfirst else "",
+            "url": url_for(article_src_uri(article.slug)),
+        }
     for entity_id in entity_ids:
         if entity_id not in catalog.entities:
             continue

@@ -39,9 +39,10 @@ def marker(parent: etree.Element, kind: EntityType, x: float, y: float, size: fl
 
 
 def node_link(parent: etree.Element, entity: Entity, url: UrlOf, x: float, y: float, size: float,
-              label: bool = True) -> etree.Element:
-    """A node that is a link to the entity's page (its address made by ``url``), with its name."""
-    link = element(parent, "a", href=url(entity.src_uri), class_="ar-node-link")
+              label: bool = True, linked: bool = True) -> etree.Element:
+    """A node that is a link to the entity's page (its address made by ``url``), with its name; on the entity's
+    own page (``linked`` false) the same node without the link, as a page never links to itself."""
+    link = element(parent, "a", href=url(entity.src_uri), class_="ar-node-link") if linked else element(parent, "g")
     element(link, "title", f"{entity.name} ({entity.type_label})")
     marker(link, entity.kind, x, y, size)
     if label:
