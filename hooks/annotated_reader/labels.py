@@ -94,16 +94,17 @@ def shortened(text: str) -> list[str]:
     return [" ".join(words[:count]) + ELLIPSIS for count in range(len(words) - 1, 0, -1) if len(" ".join(words[:count])) >= 3]
 
 
-def _box_at(text: str, size: float, x: float, y: float, anchor: str) -> tuple[Box, float]:
-    """The box of ``text`` whose baseline point is (x, y) for the given anchor, and its baseline y."""
+def text_box(text: str, size: float, x: float, y: float, anchor: str) -> Box:
+    """The box reserved for ``text`` drawn at font size ``size`` from the point (x, y) on its baseline, SVG-anchored."""
     width, height = text_width(text, size), LINE_HEIGHT * size
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     top = y - size * 0.95
-    return Box(left, top, left + width, top + height), y
+    return Box(left, top, left + width, top + height)
 
 
 def _candidates(point: Point, text: str, size: float, leaders: Sequence[float]) -> Iterable[tuple[float, float, str, bool]]:
-    """Baseline positions (x, y, anchor, with a leader) around the point: the eight beside it, then further out."""
+    """Baseline positions (x, y, anchor, with a leader) around the point: the eight beside it, then further out,
+    the label facing away from the point first, then centred on or reaching back over the leader's end."""
     reach = point.radius + GAP
     middle = point.y + size * 0.35
     yield point.x + reach, middle, "start", False
@@ -117,8 +118,9 @@ def _candidates(point: Point, text: str, size: float, leaders: Sequence[float]) 
         for step in range(16):
             angle = 2 * math.pi * step / 16
             x, y = point.x + distance * math.cos(angle), point.y + distance * math.sin(angle)
-            anchor = "start" if math.cos(angle) > 0.3 else "end" if math.cos(angle) < -0.3 else "middle"
-            yield x, y + size * 0.35, anchor, True
+            facing = "start" if math.cos(angle) > 0.3 else "end" if math.cos(angle) < -0.3 else "middle"
+            for anchor in (facing, *sorted({"start", "middle", "end"} - {facing})):
+                yield x, y + size * 0.35, anchor, True
 
 
 def _leader(point: Point, box: Box) -> tuple[float, float, float, float]:
@@ -175,7 +177,7 @@ def _fit(point: Point, text: str, size: float, bounds: Box, taken: list[Box], li
          leaders: Sequence[float]) -> Label | None:
     """The first free position for ``text`` around ``point``, if any."""
     for x, y, anchor, leads in _candidates(point, text, size, leaders):
-        box, baseline = _box_at(text, size, x, y, anchor)
+        box = text_box(text, size, x, y, anchor)
         if not box.inside(bounds) or any(box.overlaps(other) for other in taken):
             continue
         if any(box.crosses(*line) for line in lines):
@@ -185,5 +187,5 @@ def _fit(point: Point, text: str, size: float, bounds: Box, taken: list[Box], li
         if leader and any(other.crosses(leader[:2], leader[2:]) for other in taken
                           if other is not own and not other.crosses(leader[:2], leader[:2])):
             continue
-        return Label(point.key, text, x, baseline, anchor, box, leader)
+        return Label(point.key, text, x, y, anchor, box, leader)
     return None

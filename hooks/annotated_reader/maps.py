@@ -19,7 +19,7 @@ from pathlib import Path
 from .article_page import UrlOf
 from .catalog import Catalog, Entity
 from .elements import detached, element
-from .labels import Box, Label, Point, marker_box, place_labels, text_width
+from .labels import Box, Label, Point, marker_box, place_labels, text_box
 from .mentions import MentionIndex
 from .svg import FONT_SIZE, label_text, marker, node_link, reach, svg
 
@@ -116,10 +116,9 @@ def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Elemen
     _outlines(drawing, project)
     places = sorted(_placed(catalog), key=lambda e: (-index.count(e.id), e.name.casefold()))
     sizes = {place.id: _dot_size(index.count(place.id)) for place in places}
-    inset = _Projection(INSET_WIDTH, INSET)
-    inset = _Projection(INSET_WIDTH, INSET, (project.width - inset.width - 4, project.height - inset.height - 4))
-    enlarged = [place for place in places if inset.shows(place.coordinates[1], place.coordinates[0])]
+    enlarged = [place for place in places if _Projection(INSET_WIDTH, INSET).shows(place.coordinates[1], place.coordinates[0])]
     points = [_point(place, project, sizes) for place in places if place not in enlarged]
+    inset = _inset_projection(project, points)
     hidden = [_point(place, project, sizes) for place in enlarged]
     taken = [marker_box(point) for point in hidden] + ([inset.frame] if enlarged else [])
     labels = place_labels(points, FONT_SIZE, Box(2, 2, project.width - 2, project.height - 2), taken, LEADERS)
@@ -159,6 +158,15 @@ def _point(place: Entity, project: _Projection, sizes: dict[str, float]) -> Poin
     return Point(place.id, place.name, *project(place.coordinates[1], place.coordinates[0]), reach(sizes[place.id]))
 
 
+def _inset_projection(project: _Projection, points: list[Point]) -> _Projection:
+    """The inset in the first corner of the map (bottom right, top right, bottom left, top left) that hides no marker."""
+    size = _Projection(INSET_WIDTH, INSET)
+    corners = [(project.width - size.width - 4, project.height - size.height - 4), (project.width - size.width - 4, 4),
+               (4, project.height - size.height - 4), (4, 4)]
+    insets = [_Projection(INSET_WIDTH, INSET, corner) for corner in corners]
+    return next((inset for inset in insets if not any(inset.frame.overlaps(marker_box(point)) for point in points)), insets[0])
+
+
 def _inset_area(drawing: etree.Element, project: _Projection, hidden: list[Point], sizes: dict[str, float],
                 catalog: Catalog) -> None:
     """On the whole map, the enlarged area's outline and its places as plain markers: the inset's are the links."""
@@ -179,11 +187,11 @@ def _inset(drawing: etree.Element, inset: _Projection, points: list[Point], scal
     element(clip, "rect", **attributes)
     element(group, "rect", class_="ar-inset-frame", **attributes)
     _outlines(group, inset, clip_path="url(#ar-inset-clip)")
-    title = Label("", f"Enlarged ×{inset.scale / scale:.0f}", frame.x0 + 5, frame.y0 + 15, "start",
-                  Box(frame.x0, frame.y0, frame.x0 + 5 + text_width("Enlarged ×0", FONT_SIZE), frame.y0 + 19), None)
+    text, x, y = f"Enlarged ×{inset.scale / scale:.0f}", frame.x0 + 5, frame.y0 + 15
+    title = Label("", text, x, y, "start", text_box(text, FONT_SIZE, x, y, "start"), None)
     label_text(group, title, "ar-drawing-note")
     inner = Box(frame.x0 + 2, frame.y0 + 2, frame.x1 - 2, frame.y1 - 2)
-    return place_labels(points, FONT_SIZE, inner, [title.box], LEADERS[:3])
+    return place_labels(points, FONT_SIZE, inner, [title.box], LEADERS)
 
 
 def _dot_size(count: int) -> float:

@@ -20,14 +20,14 @@ import networkx as nx
 from .article_page import UrlOf
 from .catalog import Catalog, Entity
 from .elements import detached, element
-from .labels import Box, Label, Point, marker_box, place_labels, text_width
+from .labels import Box, Label, Point, marker_box, place_labels, text_box, text_width
 from .mentions import MentionIndex
 from .svg import FONT_SIZE, label_text, node_link, reach, svg
 
 NETWORK_LIMIT = 50
 """Most nodes the corpus-wide drawing shows; the table lists the rest."""
 NEIGHBOURS_LIMIT = 12
-TIES_DRAWN = 5
+TIES_DRAWN = 4
 """A line is drawn when it is among the strongest ties of one of its ends: the drawing's backbone."""
 RELATION_WEIGHT = 3
 WIDTH, LAYOUT_HEIGHT, MARGIN = 680, 620, 24
@@ -144,10 +144,10 @@ def _edges(drawing: etree.Element, ties: list[tuple[str, str, int]], places: dic
 
 
 def _labels(order: list[str], catalog: Catalog, places: dict[str, tuple[float, float]], sizes: dict[str, float],
-            bounds: Box) -> dict[str, Label]:
+            bounds: Box, obstacles: list[Box]) -> dict[str, Label]:
     """Labels for the nodes in ``order``, most important first."""
     points = [Point(node, catalog[node].name, *places[node], reach(sizes[node])) for node in order]
-    return {label.key: label for label in place_labels(points, FONT_SIZE, bounds)}
+    return {label.key: label for label in place_labels(points, FONT_SIZE, bounds, obstacles)}
 
 
 def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, index: MentionIndex, url: UrlOf,
@@ -177,15 +177,18 @@ def build_network(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.El
     sizes = {node: _size(index.count(node)) for node in graph}
     strength = dict(graph.degree(weight="weight"))
     order = sorted(graph, key=lambda node: (-strength[node], node))
-    labels = _labels(order, catalog, places, sizes, Box(2, 2, WIDTH - 2, height - 2))
+    note = None
+    if apart:
+        note_text, note_y = "Not tied to the entities above:", LAYOUT_HEIGHT + 2
+        note = Label("", note_text, MARGIN, note_y, "start", text_box(note_text, FONT_SIZE, MARGIN, note_y, "start"), None)
+    labels = _labels(order, catalog, places, sizes, Box(2, 2, WIDTH - 2, height - 2), [note.box] if note else [])
     root = detached("div", class_="ar-network ar-nolink", data_search_exclude="")
     figure = element(root, "figure", class_="ar-figure-svg ar-zoomable")
     frame = element(figure, "div", class_="ar-drawing")
     drawing = svg(frame, WIDTH, height, f"Network of the {len(graph)} most connected entities",
                   aria_describedby="connections-table")
     _edges(drawing, sorted(backbone(graph).edges(data="weight")), places)
-    if apart:
-        note = Label("", "Not tied to the entities above:", MARGIN, LAYOUT_HEIGHT + 2, "start", Box(0, 0, 0, 0), None)
+    if note:
         label_text(drawing, note, "ar-drawing-note")
     nodes = element(drawing, "g", class_="ar-nodes")
     for node in sorted(graph):
