@@ -195,7 +195,7 @@ def _inset(drawing: etree.Element, inset: _Projection, points: list[Point], scal
 
 
 def _dot_size(count: int) -> float:
-    return min(8.0, 3 + math.sqrt(count))
+    return min(9.0, 4.5 + math.sqrt(count))
 
 
 def build_locator(place: Entity) -> etree.Element:
