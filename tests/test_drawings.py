@@ -169,6 +169,14 @@ def test_entities_without_ties_are_set_apart_in_a_row_below_the_layout():
     assert_legible(drawing, "text.ar-node-label")
 
 
+def test_a_network_of_untied_entities_is_rows_under_their_note():
+    catalog, index = tied_corpus(0, alone=12)
+    drawing = drawing_of(build_network(catalog, index, url))
+    note = drawing.select_one("text.ar-drawing-note")
+    assert min(centre_y(shape) for shape in drawing.select(".ar-node")) > float(note["y"])
+    assert len(assert_legible(drawing, "text.ar-node-label")) == 12
+
+
 def test_network_is_drawn_the_same_every_time():
     catalog, index = tied_corpus(40, alone=2)
     assert html_of(build_network(catalog, index, url)) == html_of(build_network(catalog, index, url))

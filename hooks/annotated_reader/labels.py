@@ -102,7 +102,7 @@ def text_box(text: str, size: float, x: float, y: float, anchor: str) -> Box:
     return Box(left, top, left + width, top + height)
 
 
-def _candidates(point: Point, text: str, size: float, leaders: Sequence[float]) -> Iterable[tuple[float, float, str, bool]]:
+def _candidates(point: Point, size: float, leaders: Sequence[float]) -> Iterable[tuple[float, float, str, bool]]:
     """Baseline positions (x, y, anchor, with a leader) around the point: the eight beside it, then further out,
     the label facing away from the point first, then centred on or reaching back over the leader's end."""
     reach = point.radius + GAP
@@ -176,7 +176,7 @@ def _greedy(points: Sequence[Point], size: float, bounds: Box, obstacles: list[B
 def _fit(point: Point, text: str, size: float, bounds: Box, taken: list[Box], lines: list[Segment], own: Box,
          leaders: Sequence[float]) -> Label | None:
     """The first free position for ``text`` around ``point``, if any."""
-    for x, y, anchor, leads in _candidates(point, text, size, leaders):
+    for x, y, anchor, leads in _candidates(point, size, leaders):
         box = text_box(text, size, x, y, anchor)
         if not box.inside(bounds) or any(box.overlaps(other) for other in taken):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as etree
 from collections import Counter
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -120,18 +121,30 @@ def _size(count: int) -> float:
     return 4 + 2 * math.sqrt(count) ** 0.8
 
 
-def network_layout(graph: nx.Graph, catalog: Catalog) -> tuple[dict[str, tuple[float, float]], list[str], int]:
-    """Positions of the nodes; the nodes set apart (no tie in the drawing), in name order; the drawing's height."""
+class Layout(NamedTuple):
+    """Where the network's nodes go: the layout's nodes and, in rows below it, the nodes set apart."""
+
+    places: dict[str, tuple[float, float]]
+    apart: list[str]
+    """Nodes with no tie in the drawing, in name order."""
+    rows_top: float
+    """Where the rows of nodes set apart begin."""
+    height: int
+
+
+def network_layout(graph: nx.Graph, catalog: Catalog) -> Layout:
+    """Spring layout of the tied nodes, spread so that no two markers touch; the rest in rows below."""
     connected = sorted(node for node in graph if graph.degree(node))
     apart = sorted((node for node in graph if not graph.degree(node)), key=lambda node: catalog[node].name.casefold())
     area = Box(MARGIN, MARGIN, WIDTH - MARGIN, LAYOUT_HEIGHT - MARGIN)
     positions = nx.spring_layout(graph.subgraph(connected), seed=LAYOUT_SEED, iterations=200,
                                  k=2.2 / math.sqrt(len(connected))) if connected else {}
     places = _spread(_scaled({node: (float(x), float(y)) for node, (x, y) in positions.items()}, area), area, MIN_DISTANCE)
+    rows_top = (LAYOUT_HEIGHT if connected else MARGIN) + ROW_SPACING
     if not apart:
-        return places, apart, LAYOUT_HEIGHT
-    row_places, bottom = _apart(apart, catalog, (LAYOUT_HEIGHT if connected else MARGIN) + ROW_SPACING)
-    return {**places, **row_places}, apart, math.ceil(bottom + MARGIN)
+        return Layout(places, apart, rows_top, LAYOUT_HEIGHT)
+    row_places, bottom = _apart(apart, catalog, rows_top)
+    return Layout({**places, **row_places}, apart, rows_top, math.ceil(bottom + MARGIN))
 
 
 def _edges(drawing: etree.Element, ties: list[tuple[str, str, int]], places: dict[str, tuple[float, float]]) -> None:
@@ -173,13 +186,13 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
 def build_network(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Element:
     """The corpus-wide drawing and, as its text alternative, the table of every entity's connections; links made by ``url``."""
     graph = network_graph(catalog, index)
-    places, apart, height = network_layout(graph, catalog)
+    places, apart, rows_top, height = network_layout(graph, catalog)
     sizes = {node: _size(index.count(node)) for node in graph}
     strength = dict(graph.degree(weight="weight"))
     order = sorted(graph, key=lambda node: (-strength[node], node))
     note = None
     if apart:
-        note_text, note_y = "Not tied to the entities above:", LAYOUT_HEIGHT + 2
+        note_text, note_y = "Not tied to the entities above:" if len(apart) < len(graph) else "Not tied:", rows_top - 24
         note = Label("", note_text, MARGIN, note_y, "start", text_box(note_text, FONT_SIZE, MARGIN, note_y, "start"), None)
     labels = _labels(order, catalog, places, sizes, Box(2, 2, WIDTH - 2, height - 2), [note.box] if note else [])
     root = detached("div", class_="ar-network ar-nolink", data_search_exclude="")
