@@ -268,8 +268,10 @@ def test_map_inset_moves_to_a_corner_where_it_hides_no_place():
 def test_map_without_crowd_has_no_inset():
     far = [entity(1, "place", "Baghdad", (33.3, 44.4)), entity(2, "place", "Aleppo", (36.2, 37.1))]
     catalog, index = corpus(far, [[e.id for e in far]])
-    drawing = drawing_of(build_map(catalog, index, url))
+    page = BeautifulSoup(html_of(build_map(catalog, index, url)), "lxml")
+    drawing = page.select_one("svg")
     assert not drawing.select(".ar-inset") and sorted(assert_legible(drawing, "text.ar-node-label")) == ["Aleppo", "Baghdad"]
+    assert "inset" not in page.figcaption.get_text()
 
 
 def test_map_draws_outlines_and_every_placed_entity_as_a_named_link(site):

@@ -116,7 +116,8 @@ def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Elemen
     _outlines(drawing, project)
     places = sorted(_placed(catalog), key=lambda e: (-index.count(e.id), e.name.casefold()))
     sizes = {place.id: _dot_size(index.count(place.id)) for place in places}
-    enlarged = [place for place in places if _Projection(INSET_WIDTH, INSET).shows(place.coordinates[1], place.coordinates[0])]
+    enlarging = _Projection(INSET_WIDTH, INSET)
+    enlarged = [place for place in places if enlarging.shows(place.coordinates[1], place.coordinates[0])]
     points = [_point(place, project, sizes) for place in places if place not in enlarged]
     inset = _inset_projection(project, points)
     hidden = [_point(place, project, sizes) for place in enlarged]
@@ -131,8 +132,9 @@ def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Elemen
     by_place = {label.key: label for label in labels}
     for point in points:
         node_link(dots, catalog[point.key], url, point.x, point.y, sizes[point.key], by_place.get(point.key))
-    element(figure, "figcaption", "Markers are sized by how often the articles name a place. Places around Damascus "
-                                  "and the Qalamoun are named in the enlarged inset. Outlines: Natural Earth.")
+    inset_note = " Places around Damascus and the Qalamoun are named in the enlarged inset." if enlarged else ""
+    element(figure, "figcaption", f"Markers are sized by how often the articles name a place.{inset_note} "
+                                  "Outlines: Natural Earth.")
     holder = element(root, "div", id="places-table")
     table = element(holder, "table", class_="ar-connections")
     element(table, "caption", "Places on the map")
