@@ -37,6 +37,9 @@ class Box(NamedTuple):
     def inside(self, other: Box) -> bool:
         return other.x0 <= self.x0 and self.x1 <= other.x1 and other.y0 <= self.y0 and self.y1 <= other.y1
 
+    def holds(self, point: tuple[float, float]) -> bool:
+        return self.x0 <= point[0] <= self.x1 and self.y0 <= point[1] <= self.y1
+
     def crosses(self, start: tuple[float, float], end: tuple[float, float]) -> bool:
         """Whether the segment from ``start`` to ``end`` passes through this box (Liang–Barsky clipping)."""
         (x, y), (ex, ey) = start, end
@@ -185,7 +188,7 @@ def _fit(point: Point, text: str, size: float, bounds: Box, taken: list[Box], li
         leader = _leader(point, box) if leads else None
         # A leader may leave through markers that overlap its own, as markers of nearby places do; nothing else.
         if leader and any(other.crosses(leader[:2], leader[2:]) for other in taken
-                          if other is not own and not other.crosses(leader[:2], leader[:2])):
+                          if other is not own and not other.holds(leader[:2])):
             continue
         return Label(point.key, text, x, y, anchor, box, leader)
     return None
