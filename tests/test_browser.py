@@ -463,3 +463,161 @@ def test_without_javascript_a_mention_is_a_plain_link_with_its_summary(browser, 
     link.click()
     page.wait_for_url(re.compile(r"places/arsal\.html$"))
     context.close()
+
+
+# Drawings: the network, the map, neighbourhoods and locators as drawn (their engine tests are in test_drawings.py).
+
+DRAWING_PAGES = ("explore/network.html", "explore/map.html", "places/qalamoun.html", "organizations/isis.html")
+LABELS_AS_DRAWN = """() => Array.from(document.querySelectorAll("figure.ar-figure-svg svg")).map((svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Array.from(svg.querySelectorAll("text")).map((text) => {
+    const box = text.getBoundingClientRect();
+    return {text: text.textContent, size: parseFloat(getComputedStyle(text).fontSize) * scale,
+            box: [box.left, box.top, box.right, box.bottom]};
+  });
+})"""
+
+
+def dark(page: Page) -> None:
+    """The dark palette's own colours, not a frame of the theme's transition towards them."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_labels_as_drawn_are_at_least_12_px_and_never_overlap(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    ARTIFACTS.mkdir(exist_ok=True)
+    for path in DRAWING_PAGES:
+        page.goto(f"{server}/{path}")
+        drawings = page.evaluate(LABELS_AS_DRAWN)
+        assert drawings, path
+        for labels in drawings:
+            assert labels, path
+            for number, label in enumerate(labels):
+                assert label["size"] >= 11.99, (path, label)
+                for other in labels[number + 1:]:
+                    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = label["box"], other["box"]
+                    overlap = (min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0))
+                    assert min(overlap) <= 1, (path, label["text"], other["text"])
+        for scheme in ("light", "dark"):
+            if scheme == "dark":
+                dark(page)
+            for number, figure in enumerate(page.locator("figure.ar-figure-svg").all()):
+                figure.scroll_into_view_if_needed()
+                figure.screenshot(path=str(ARTIFACTS / f"drawing-{path.replace('/', '-')[:-5]}-{number}-{width}-{scheme}.png"))
+    context.close()
+
+
+def test_zoom_buttons_and_ctrl_wheel_zoom_the_network_and_dragging_pans_it(page, server):
+    page.goto(f"{server}/explore/network.html")
+    drawing = page.locator("figure.ar-zoomable svg")
+    frame = page.locator("figure.ar-zoomable .ar-drawing")
+    natural = drawing.bounding_box()["width"]
+    page.get_by_role("button", name="Zoom in").click()
+    assert drawing.bounding_box()["width"] == pytest.approx(natural * 1.4, rel=0.01)
+    frame.scroll_into_view_if_needed()
+    box = frame.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before = frame.evaluate("f => [f.scrollLeft, f.scrollTop]")
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 80, box["y"] + box["height"] / 2 - 60, steps=5)
+    page.mouse.up()
+    after = frame.evaluate("f => [f.scrollLeft, f.scrollTop]")
+    assert after[0] > before[0] and after[1] > before[1]
+    assert page.url.endswith("explore/network.html"), "a drag is not a click on a node"
+    page.get_by_role("button", name="Reset zoom").click()
+    assert drawing.bounding_box()["width"] == pytest.approx(natural, rel=0.01)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -100)
+    page.keyboard.up("Control")
+    assert drawing.bounding_box()["width"] == pytest.approx(natural * 1.4, rel=0.01)
+    page.get_by_role("button", name="Zoom out").click()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 200)
+    assert drawing.bounding_box()["width"] == pytest.approx(natural, rel=0.01), "a plain wheel scrolls the page"
+
+
+def test_pointing_at_or_focusing_a_node_lights_its_neighbours_and_fades_the_rest(page, server):
+    page.goto(f"{server}/explore/network.html")
+    drawing = page.locator("figure.ar-zoomable svg")
+    ends = drawing.locator(".ar-edge").evaluate_all("lines => lines.map(line => line.dataset.ends.split(' '))")
+    nodes = drawing.locator(".ar-node-link").evaluate_all("links => links.map(link => link.dataset.node)")
+    node = max(nodes, key=lambda n: sum(n in pair for pair in ends))
+    neighbours = {end for pair in ends if node in pair for end in pair} - {node}
+    stranger = next(n for n in nodes if n not in neighbours and n != node)
+    opacity = "el => getComputedStyle(el).opacity"
+    for act in ("hover", "focus"):
+        target = drawing.locator(f'.ar-node-link[data-node="{node}"]')
+        target.locator(".ar-node").hover() if act == "hover" else target.focus()
+        expect(drawing).to_have_class(re.compile(r"\bar-dimmed\b"))
+        lit = set(drawing.locator(".ar-node-link.ar-lit").evaluate_all("links => links.map(link => link.dataset.node)"))
+        assert lit == neighbours | {node}, act
+        assert drawing.locator(f'.ar-node-link[data-node="{stranger}"]').evaluate(opacity) == "0.15"
+        assert drawing.locator(f'.ar-node-link[data-node="{node}"]').evaluate(opacity) == "1"
+        if act == "hover":
+            page.mouse.move(2, 2)
+        else:
+            page.keyboard.press("Shift+Tab")
+            page.locator("body").click(position={"x": 2, "y": 2})
+        expect(drawing).not_to_have_class(re.compile(r"\bar-dimmed\b"))
+
+
+def test_without_javascript_drawings_are_static_svg_at_their_own_size(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/explore/network.html")
+    assert page.locator(".ar-zoom").count() == 0
+    drawing = page.locator("figure svg.ar-svg")
+    assert drawing.bounding_box()["width"] == pytest.approx(float(drawing.get_attribute("width")))
+    href = drawing.locator("a.ar-node-link").first.get_attribute("href")
+    drawing.locator("a.ar-node-link").first.click()
+    page.wait_for_url(re.compile(re.escape(href.removeprefix("..")) + "$"))
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["explore/network.html", "explore/map.html", "places/qalamoun.html"])
+def test_drawing_pages_have_no_serious_accessibility_violation_in_the_dark_palette(page, server, path):
+    """The light palette is scanned by test_no_serious_accessibility_violations."""
+    page.goto(f"{server}/{path}")
+    dark(page)
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def rgb(css: str) -> tuple[float, float, float]:
+    return tuple(float(part) / 255 for part in re.findall(r"[\d.]+", css)[:3])
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    def luminance(colour: tuple[float, ...]) -> float:
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in colour)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, deep = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (deep + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_markers_stand_out_at_least_3_to_1_from_page_and_land_in_either_palette(page, server, scheme):
+    page.goto(f"{server}/explore/map.html")
+    if scheme == "dark":
+        dark(page)
+    land = rgb(page.locator(".ar-country").first.evaluate("el => getComputedStyle(el).fill"))
+    ground = rgb(page.locator("body").evaluate("el => getComputedStyle(el).backgroundColor"))
+    for kind in ("person", "organization", "place", "event", "term"):
+        fill = page.evaluate(f"""() => {{
+            const svg = document.querySelector("svg.ar-svg");
+            const probe = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+            probe.setAttribute("class", "ar-node ar-{kind}");
+            svg.appendChild(probe);
+            const fill = getComputedStyle(probe).fill;
+            probe.remove();
+            return fill;
+        }}""")
+        assert contrast(rgb(fill), land) >= 3 and contrast(rgb(fill), ground) >= 3, (kind, fill)
+    here = page.locator("svg .ar-node.ar-place").first.evaluate("el => getComputedStyle(el).fill")
+    assert contrast(rgb(here), land) >= 3

@@ -1,4 +1,9 @@
-"""Static SVG drawing shared by the network and the maps: entity types told apart by shape and colour."""
+"""Static SVG drawing shared by the network and the maps: entity types told apart by shape and colour.
+
+Drawings are shown at their own size (``width`` and ``height`` equal the viewBox), so one unit is one
+CSS pixel and :data:`FONT_SIZE` is the size a reader sees; a drawing wider than the page scrolls in
+its frame (``drawings.js`` adds zoom and pan where JavaScript runs).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,20 @@ from ..reading.catalog import Entity
 from ..reading.entity_types import EntityType
 from .addresses import UrlOf
 from .elements import element
+from .labels import Label
+
+FONT_SIZE = 12
+"""Labels' size in CSS pixels; reader.css sets the same."""
+POLYGON_REACH = 1.25
+"""How far a polygon marker's corners reach, as a multiple of its size."""
 
 
 def svg(parent: etree.Element, width: int, height: int, title: str, **attributes: str) -> etree.Element:
     """An accessible drawing: a named group (its nodes are links, so not role img), its own title, and
     (via aria-describedby) its table alternative."""
     drawing = element(parent, "svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {width} {height}",
-                      role="group", aria_label=title, class_="ar-svg", **attributes)
+                      width=str(width), height=str(height), role="group", aria_label=title, class_="ar-svg",
+                      **attributes)
     element(drawing, "title", title)
     return drawing
 
@@ -35,16 +47,34 @@ def marker(parent: etree.Element, kind: EntityType, x: float, y: float, size: fl
         return element(parent, "rect", x=f"{x - size:.1f}", y=f"{y - size:.1f}", width=f"{2 * size:.1f}",
                        height=f"{2 * size:.1f}", class_=css)
     corners, turn = {"triangle": (3, -math.pi / 2), "diamond": (4, 0.0), "hexagon": (6, 0.0)}[shape]
-    return element(parent, "polygon", points=_points(x, y, size * 1.25, corners, turn), class_=css)
+    return element(parent, "polygon", points=_points(x, y, size * POLYGON_REACH, corners, turn), class_=css)
+
+
+def reach(size: float) -> float:
+    """The radius of the circle that holds a marker of this size, whatever its shape."""
+    return size * POLYGON_REACH
+
+
+def label_text(parent: etree.Element, label: Label, css: str = "ar-node-label") -> None:
+    """A placed label, with its leader line when it sits away from its point."""
+    if label.leader:
+        x1, y1, x2, y2 = label.leader
+        element(parent, "line", x1=f"{x1:.1f}", y1=f"{y1:.1f}", x2=f"{x2:.1f}", y2=f"{y2:.1f}", class_="ar-leader")
+    attributes = {"text_anchor": label.anchor} if label.anchor != "start" else {}
+    element(parent, "text", label.text, x=f"{label.x:.1f}", y=f"{label.y:.1f}", class_=css, **attributes)
 
 
 def node_link(parent: etree.Element, entity: Entity, url: UrlOf, x: float, y: float, size: float,
-              label: bool = True, linked: bool = True) -> etree.Element:
-    """A node that is a link to the entity's page (its address made by ``url``), with its name; on the entity's
-    own page (``linked`` false) the same node without the link, as a page never links to itself."""
-    link = element(parent, "a", href=url(entity.src_uri), class_="ar-node-link") if linked else element(parent, "g")
+              label: Label | None = None, linked: bool = True) -> etree.Element:
+    """A node that is a link to the entity's page (its address made by ``url``), with its placed label if it has one;
+    on the entity's own page (``linked`` false) the same node without the link, as a page never links to itself.
+
+    ``data-node`` lets drawings.js light up the node's neighbours.
+    """
+    link = (element(parent, "a", href=url(entity.src_uri), class_="ar-node-link", data_node=entity.id) if linked
+            else element(parent, "g", class_="ar-node-link", data_node=entity.id))
     element(link, "title", f"{entity.name} ({entity.type_label})")
     marker(link, entity.kind, x, y, size)
     if label:
-        element(link, "text", entity.name, x=f"{x + size + 3:.1f}", y=f"{y + 4:.1f}", class_="ar-node-label")
+        label_text(link, label)
     return link
