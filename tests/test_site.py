@@ -20,7 +20,7 @@ SEED_ENTITIES = [
     ("abu-bakr-al-baghdadi", "people"), ("abu-malek-al-talli", "people"), ("ahmad-jumaa", "people"),
     ("arraba-idris", "people"), ("bashar-al-assad", "people"),
     ("isis", "organizations"), ("nusra-front", "organizations"), ("free-syrian-army", "organizations"),
-    ("hezbollah", "organizations"), ("syrian-army", "organizations"), ("lebanese-army", "organizations"),
+    ("hezbollah", "organizations"), ("syrian-army", "organizations"), ("syrian-government", "organizations"), ("lebanese-army", "organizations"),
     ("jaysh-al-islam", "organizations"), ("al-rahman-corps", "organizations"), ("ahrar-al-sham", "organizations"),
     ("jaysh-usud-al-sharqiyyah", "organizations"), ("ahmad-al-abdo-martyrs-brigades", "organizations"),
     ("liwa-maghaweer", "organizations"), ("yarmouk-martyrs-brigade", "organizations"),
