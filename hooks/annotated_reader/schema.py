@@ -233,6 +233,7 @@ _REASONS = {
     "int_type": "should be a whole number",
     "greater_than_equal": "is out of range",
     "less_than_equal": "is out of range",
+    "missing": "is missing",
 }
 
 
@@ -240,10 +241,10 @@ def _place(loc: tuple[int | str, ...], model: type[BaseModel]) -> str:
     """Where in the file an error is, in words: ``tags entry 2``, ``coordinates lat``, ``alias_hints 'Assad'`` …"""
     words = [str(loc[0])]
     for depth, part in enumerate(loc[1:], start=1):
-        if isinstance(part, int):
+        if isinstance(part, int) and not (depth == 1 and _is_mapping(model, str(loc[0]))):
             words.append(f"entry {part + 1}")
         elif depth == 1 and _is_mapping(model, str(loc[0])):  # a key the file chose, not one the schema names
-            words.append(f"'{str(part)[:40]}'")
+            words.append(shown(part))
         else:
             words.append(str(part))
     return " ".join(words)
@@ -252,20 +253,24 @@ def _place(loc: tuple[int | str, ...], model: type[BaseModel]) -> str:
 def _problem(error: ErrorDetails, model: type[BaseModel], path: Path, data: YamlData, word: str) -> Problem:
     loc = error["loc"]
     field = model.model_fields.get(str(loc[0])) if loc else None
+    fix = field.description if field else f"use keys from: {', '.join(model.model_fields)}"
     line = data.line_of(loc) or 1
-    if error["type"] == "reader":
+    bad_key = bool(loc) and loc[-1] == "[key]"
+    where = loc[:-2] if bad_key else loc
+    if error["type"] == "reader":  # our own wording, which quotes a bad key itself
         context = error.get("ctx", {})
-        where = loc[:-2] if loc and loc[-1] == "[key]" else loc  # a bad key: the message quotes it already
         message = context["message"] if context["placed"] or not where else f"{_place(where, model)} {context['message']}"
         return Problem(path, line, message, context["fix"])
+    if error["type"] == "extra_forbidden" and len(loc) == 1:
+        return Problem(path, line, f"unknown {word} {shown(loc[0])}", f"remove it or use one of: {', '.join(model.model_fields)}")
     if error["type"] == "extra_forbidden":
-        return Problem(path, line, f"unknown {word} '{str(loc[0])[:40]}'",
-                       f"remove it or use one of: {', '.join(model.model_fields)}")
+        return Problem(path, line, f"{_place(loc[:-1], model)} has an unknown key {shown(loc[-1])}", fix)
     if error["type"] == "missing" and len(loc) == 1:
         return Problem(path, 1, f"missing {word} '{loc[0]}'", f"add '{loc[0]}: …' to the front matter")
     reason = _REASONS.get(error["type"]) or error["msg"][:1].lower() + error["msg"][1:]
     value = "" if error["type"] == "missing" else f", not {shown(error['input'])}"
-    return Problem(path, line, f"{_place(loc, model)} {reason}{value}", field.description if field else "see the README")
+    subject = f"{_place(where, model)} key {shown(loc[-2])}" if bad_key and where else _place(loc, model)
+    return Problem(path, line, f"{subject} {reason}{value}", fix)
 
 
 def validate(model: type[BaseModel], data: YamlData, path: Path, word: str) -> tuple[BaseModel | None, list[Problem]]:
