@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import time
 import tracemalloc
@@ -19,8 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, build
 from conftest import SEED as SEED_PATH
-from conftest import build
 
 from annotated_reader.catalog import ENTITY_FOLDERS
 from annotated_reader.corpus import load_corpus
@@ -179,36 +180,39 @@ def no_hang(seconds: int = 20) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.fixture
+def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of what the engine reads (seeds and entity pages), the working directory while the test runs."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    for folder in ENTITY_FOLDERS:
+        shutil.copytree(ROOT / "docs" / folder, tmp_path / "docs" / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_input_gives_exactly_one_clear_line(project, monkeypatch, case):
+def test_bad_input_gives_exactly_one_clear_line(inputs, case):
     alter, expected = CASES[case]
-    alter(project)
-    monkeypatch.chdir(project)
-    (line,) = corpus_problems(project)
+    alter(inputs)
+    (line,) = corpus_problems(inputs)
     assert re.search(expected, line), line
     assert "\n" not in line and len(line) < 300
 
 
-def test_the_real_project_reads_without_problems(project, monkeypatch):
-    monkeypatch.chdir(project)
-    assert corpus_problems(project) == []
+def test_the_real_project_reads_without_problems(inputs):
+    assert corpus_problems(inputs) == []
 
 
-def test_a_seed_whose_sidecar_cannot_be_read_is_left_out_and_the_rest_read(project, monkeypatch):
-    write(f"{SEED}.yml", "date: 2015-02-30\n")(project)
-    monkeypatch.chdir(project)
-    docs = project / "docs"
-    pages = [(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
-             for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))]
-    (project / "seeds" / "other.txt").write_bytes(SEED_PATH.read_bytes().replace(b"burn Qalamoun", b"burn Arsal"))
-    corpus = load_corpus(project / "seeds", pages, LinkMode.FIRST_IN_ARTICLE, workers=1)
+def test_a_seed_whose_sidecar_cannot_be_read_is_left_out_and_the_rest_read(inputs):
+    write(f"{SEED}.yml", "date: 2015-02-30\n")(inputs)
+    (inputs / "seeds" / "other.txt").write_bytes(SEED_PATH.read_bytes().replace(b"burn Qalamoun", b"burn Arsal"))
+    corpus = load_corpus(inputs / "seeds", [], LinkMode.FIRST_IN_ARTICLE, workers=1)
     assert [article.source.name for article in corpus.articles.values()] == ["other.txt"]
 
 
-def test_a_long_value_is_cut_short_in_the_report(project, monkeypatch):
-    write(f"{SEED}.yml", f"title: [{'x' * 10_000}]\n")(project)
-    monkeypatch.chdir(project)
-    (line,) = corpus_problems(project)
+def test_a_long_value_is_cut_short_in_the_report(inputs):
+    write(f"{SEED}.yml", f"title: [{'x' * 10_000}]\n")(inputs)
+    (line,) = corpus_problems(inputs)
     assert line.startswith(f"{SEED}.yml:1: title should be text, not ['xxx") and len(line) < 200
 
 
