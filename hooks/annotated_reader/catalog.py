@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import Problem
 from .relations import RELATION_TYPES
-from .schema import ENTITY_ID, ENTITY_TYPES, EntityFront, validate
+from .schema import ENTITY_ID, ENTITY_TYPES, AliasSpec, EntityFront
+from .validation import validate
 from .yaml_data import YamlRefused, read_yaml
 
 ENTITY_TYPE_PLURALS = {
@@ -132,7 +133,7 @@ def is_entity_page(src_uri: str) -> bool:
     return src_uri.endswith(".md") and src_uri.split("/", 1)[0] in ENTITY_FOLDERS
 
 
-def _alias(spec) -> Alias:
+def _alias(spec: AliasSpec) -> Alias:
     return Alias(spec.text, spec.case_sensitive if spec.case_sensitive is not None else is_acronym(spec.text))
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .article import Article
 from .errors import InputError, Problem
-from .schema import Sidecar, validate
+from .schema import Sidecar
+from .validation import validate
 from .yaml_data import YAML_MAX_CHARS, YamlRefused, read_yaml
 
 
