@@ -122,6 +122,7 @@ CASES = {
                               r"\.yml:2: key 'title' appears twice — keep one of the two"),
     "alias bomb in a sidecar": (write(f"{SEED}.yml", ALIAS_BOMB),
                                 r"\.yml:1: uses a YAML anchor \(&name\) or alias \(\*name\) — write the value out in full"),
+    "huge sidecar": (write(f"{SEED}.yml", "#" * 300_000), r"\.yml: is 300,000 bytes long — a sidecar holds a few short keys"),
     "sidecar a list": (write(f"{SEED}.yml", "- title\n"), r"\.yml:1: must be a mapping of keys to values — use keys from: title"),
     "sidecar without seed": (write("seeds/orphan.yml", "title: Lost\n"), r"seeds/orphan\.yml: is a sidecar without a seed"),
     # entity pages

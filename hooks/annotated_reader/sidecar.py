@@ -23,7 +23,7 @@ def read_sidecar(path: Path) -> dict:
     path, if it exists, is a regular file inside the project (:mod:`.input_files`)."""
     if not path.exists():
         return {}
-    if path.stat().st_size > YAML_MAX_CHARS * 4:
+    if path.stat().st_size > YAML_MAX_CHARS * 4:  # up to 4 bytes a character in UTF-8: never read a huge file whole
         raise InputError(Problem(path, None, f"is {path.stat().st_size:,} bytes long", "a sidecar holds a few short keys"))
     raw = path.read_bytes()
     try:
