@@ -1,8 +1,8 @@
 """Bad input gives one line naming the file, the place and the fix; never a traceback, a hang or a runaway.
 
-Each case alters a copy of the project and reads it with the engine's own readers
-(``load_corpus``, as the hook does): every problem must come out as exactly one line
-that matches. Two real builds check what MkDocs makes of it: a strict build stops on
+Each case alters a copy of the seeds and entity pages and reads it with the engine's own
+readers (``load_corpus``, as the hook does): every problem must come out as exactly one
+line that matches. Two real builds check what MkDocs makes of it: a strict build stops on
 such a line, and a non-strict build (``mkdocs serve``) warns, leaves the bad file out and
 builds everything else.
 """
