@@ -23,7 +23,8 @@ from mkdocs.utils import write_file
 from annotated_reader.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.catalog import is_entity_page
 from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, load_corpus
-from annotated_reader.input_files import unreadable
+from annotated_reader.errors import Problem
+from annotated_reader.input_files import read_page
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
 from annotated_reader.parallel import InBackground, WorkAhead
@@ -66,12 +67,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _files = files
     project = Path(config.config_file_path).parent
     entity_files = [f for f in files.documentation_pages() if is_entity_page(f.src_uri)]
-    unreadable_pages = {f.src_uri: unreadable(Path(f.abs_src_path), project) for f in entity_files}
-    entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string) for f in entity_files if not unreadable_pages[f.src_uri]]
+    texts = {f.src_uri: read_page(Path(f.abs_src_path), project) for f in entity_files}
+    entity_pages = [(Path(f.abs_src_path), f.src_uri, text) for f in entity_files if isinstance(text := texts[f.src_uri], str)]
     _corpus = load_corpus(project / "seeds", entity_pages, _state.mode, _workers)
-    _corpus.problems[:0] = filter(None, unreadable_pages.values())
+    _corpus.problems[:0] = [text for text in texts.values() if isinstance(text, Problem)]
     for f in entity_files:  # left out, not published as a plain page with its unchecked front matter
-        if unreadable_pages[f.src_uri] or f.src_uri in _corpus.catalog.left_out:
+        if isinstance(texts[f.src_uri], Problem) or f.src_uri in _corpus.catalog.left_out:
             files.remove(f)
     for problem in _corpus.problems:
         log.warning(str(problem))

@@ -256,6 +256,7 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     outsider.write_text("---\ntype: person\nname: Out Sider\nsummary: Lives elsewhere.\n---\nProse.\n", encoding="utf-8")
     (project / "docs/people/outsider.md").symlink_to(outsider)
     os.mkfifo(project / "docs/glossary/fifo.md")
+    write("docs/glossary/latin.md", b"---\ntype: term\nname: Caf\xe9\nsummary: Not UTF-8.\n---\n")(project)
     write("docs/people/bomb.md", f"---\ntype: person\nname: Bo Mb\nsummary: Bad.\n{FRONT_MATTER_BOMB}---\nx\n")(project)
     (project / "seeds" / "other.txt").write_bytes(SEED_PATH.read_bytes().replace(b"burn Qalamoun", b"burn Arsal"))
     result = build(project, strict=False)
@@ -264,11 +265,12 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
     for expected in ("seeds/empty.txt: is empty", "seeds/fifo.txt: is a FIFO", f"{SEED}.yml:2: is not valid YAML",
                      "docs/people/outsider.md: is a symlink to a file outside the project",
-                     "docs/glossary/fifo.md: is a FIFO", "docs/people/bomb.md:5: front matter uses"):
+                     "docs/glossary/fifo.md: is a FIFO", "docs/people/bomb.md:5: front matter uses",
+                     "docs/glossary/latin.md:3: is not UTF-8 (byte 0xe9)"):
         assert sum(expected in line for line in warnings) == 1, (expected, warnings)
     assert (result.site / "articles/isis-expansionism-will-burn-arsal.html").exists()
     assert not (result.site / "articles/isis-expansionism-will-burn-qalamoun.html").exists()
-    assert not (result.site / "people/outsider.html").exists() and not (result.site / "people/bomb.html").exists()
+    assert not any((result.site / page).exists() for page in ("people/outsider.html", "people/bomb.html", "glossary/latin.html"))
     assert (result.site / "people/abu-bakr-al-baghdadi.html").exists()
 
 

@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import Problem
+from .errors import InputError, Problem
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
@@ -30,6 +30,25 @@ def unreadable(path: Path, root: Path) -> Problem | None:
         return None
     kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
     return Problem(path, None, f"is {kind}, not a file", "remove it, or replace it with a plain file")
+
+
+def utf8_text(raw: bytes, path: Path) -> str:
+    """``raw`` as UTF-8 text (without a BOM); :class:`InputError` naming the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError(Problem(path, line, f"is not UTF-8 (byte {raw[error.start]:#04x})", "save it as UTF-8")) from None
+
+
+def read_page(path: Path, root: Path) -> str | Problem:
+    """A Markdown page's text, or why it is not read (see :func:`unreadable` and :func:`utf8_text`)."""
+    if problem := unreadable(path, root):
+        return problem
+    try:
+        return utf8_text(path.read_bytes(), path)
+    except InputError as error:
+        return error.problem
 
 
 def seed_files(seeds_dir: Path, root: Path) -> tuple[list[tuple[Path, Path | None]], list[Problem]]:
