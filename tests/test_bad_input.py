@@ -25,7 +25,8 @@ from conftest import SEED as SEED_PATH
 
 from annotated_reader.catalog import ENTITY_FOLDERS
 from annotated_reader.corpus import load_corpus
-from annotated_reader.errors import Problem
+from annotated_reader.errors import InputError, Problem
+from annotated_reader.input_files import file_bytes
 from annotated_reader.mentions import LinkMode
 from annotated_reader.yaml_data import YamlRefused, read_yaml
 
@@ -215,6 +216,11 @@ def test_a_long_value_is_cut_short_in_the_report(inputs):
     write(f"{SEED}.yml", f"title: [{'x' * 10_000}]\n")(inputs)
     (line,) = corpus_problems(inputs)
     assert line.startswith(f"{SEED}.yml:1: title should be text, not ['xxx") and len(line) < 200
+
+
+def test_a_file_the_system_will_not_give_is_one_line_not_a_traceback(tmp_path):
+    with pytest.raises(InputError, match=r"cannot be read \(Is a directory\) — check its permissions"):
+        file_bytes(tmp_path)  # as PermissionError would be, for a reader that is not root
 
 
 def test_control_characters_never_reach_the_log():

@@ -17,7 +17,7 @@ from .elements import html_of, placeholder
 from .entity_page import render_entity_page, written_parts
 from .errors import InputError, Problem
 from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
-from .input_files import seed_files
+from .input_files import file_bytes, seed_files
 from .linker import Linker, alias_key
 from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_map
@@ -194,7 +194,7 @@ def _read_seed(matching: _Matching, seed: tuple[Path, Path | None]) -> _SeedRead
     problems: list[Problem] = []
     try:
         sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
-        text, warnings = decode_seed(path.read_bytes(), path, sidecar.get("encoding"))
+        text, warnings = decode_seed(file_bytes(path), path, sidecar.get("encoding"))
         problems += warnings
         article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
     except InputError as error:

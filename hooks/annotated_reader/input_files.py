@@ -32,6 +32,14 @@ def unreadable(path: Path, root: Path) -> Problem | None:
     return Problem(path, None, f"is {kind}, not a file", "remove it, or replace it with a plain file")
 
 
+def file_bytes(path: Path) -> bytes:
+    """The file's bytes; :class:`InputError` if the system will not give them (permissions, I/O)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(Problem(path, None, f"cannot be read ({error.strerror or error})", "check its permissions")) from None
+
+
 def utf8_text(raw: bytes, path: Path) -> str:
     """``raw`` as UTF-8 text (without a BOM); :class:`InputError` naming the line of the first byte that is not UTF-8."""
     try:
@@ -46,7 +54,7 @@ def read_page(path: Path, root: Path) -> str | Problem:
     if problem := unreadable(path, root):
         return problem
     try:
-        return utf8_text(path.read_bytes(), path)
+        return utf8_text(file_bytes(path), path)
     except InputError as error:
         return error.problem
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .article import Article
 from .errors import InputError, Problem
-from .input_files import utf8_text
+from .input_files import file_bytes, utf8_text
 from .schema import Sidecar
 from .validation import validate
 from .yaml_data import YAML_MAX_CHARS, YamlRefused, read_yaml
@@ -27,7 +27,7 @@ def read_sidecar(path: Path) -> dict:
     if path.stat().st_size > YAML_MAX_CHARS * 4:  # up to 4 bytes a character in UTF-8: never read a huge file whole
         raise InputError(Problem(path, None, f"is {path.stat().st_size:,} bytes long", "a sidecar holds a few short keys"))
     try:
-        data = read_yaml(utf8_text(path.read_bytes(), path))
+        data = read_yaml(utf8_text(file_bytes(path), path))
     except YamlRefused as refused:
         raise InputError(Problem(path, refused.line, refused.message, refused.fix)) from None
     if data.value is None:
