@@ -81,6 +81,8 @@ CASES = {
                           r"seeds/stub\.txt:1: has no body paragraphs — check the seed holds the article text"),
     "file name forging a log line": (write("seeds/x\nWARNING - forged.txt", ""), r"^seeds/x\\nWARNING - forged\.txt: is empty"),
     # the file system
+    "file name not UTF-8": (make("seeds", lambda t, _: (t / os.fsdecode(b"x\xff.txt")).write_bytes(SEED_PATH.read_bytes())),
+                            r"^seeds/x\\udcff\.txt: has a file name that is not UTF-8 — rename it"),
     "directory named like a seed": (make("seeds/x.txt", lambda t, _: t.mkdir()),
                                     r"seeds/x\.txt: is a directory, not a file — remove"),
     "directory named like a sidecar": (make("seeds/x.yml", lambda t, _: t.mkdir()), r"seeds/x\.yml: is a directory, not a file"),

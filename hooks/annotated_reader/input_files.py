@@ -17,7 +17,11 @@ _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSO
 
 
 def unreadable(path: Path, root: Path) -> Problem | None:
-    """Why ``path`` must not be read (it leaves ``root``, is dangling, or is no regular file), or None if it may be."""
+    """Why ``path`` must not be read (its name is not text, it leaves ``root``, is dangling, or is no regular file), or None."""
+    try:
+        path.name.encode("utf-8")  # bytes that are not UTF-8 come as lone surrogates, which no page can hold
+    except UnicodeEncodeError:
+        return Problem(path, None, "has a file name that is not UTF-8", "rename it in UTF-8")
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
