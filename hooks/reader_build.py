@@ -31,7 +31,7 @@ from annotated_reader.pages.exports import EXPORTED_FILES, open_data
 from annotated_reader.pages.kinds import Site, SitePage, WrittenPage, site_pages
 from annotated_reader.reading.catalog import is_entity_page
 from annotated_reader.reading.errors import Problem
-from annotated_reader.reading.input_files import unreadable
+from annotated_reader.reading.input_files import read_page
 from annotated_reader.writing.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.writing.html_text import escape_attribute
 from annotated_reader.writing.page_data import fill_placeholders
@@ -103,12 +103,13 @@ class ReaderBuild:
     def _read(self, files: Files) -> Files:
         project = Path(self.config.config_file_path).parent
         entity_files = [f for f in files.documentation_pages() if is_entity_page(f.src_uri)]
-        refused = {f.src_uri: unreadable(Path(f.abs_src_path), project) for f in entity_files}
-        entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string) for f in entity_files if not refused[f.src_uri]]
+        texts = {f.src_uri: read_page(Path(f.abs_src_path), project) for f in entity_files}
+        entity_pages = [(Path(f.abs_src_path), f.src_uri, text)
+                        for f in entity_files if isinstance(text := texts[f.src_uri], str)]
         corpus = self.corpus = load_corpus(project / "seeds", entity_pages, self.annotator.mode, self.settings.workers)
-        corpus.problems[:0] = filter(None, refused.values())
+        corpus.problems[:0] = [text for text in texts.values() if isinstance(text, Problem)]
         for file in entity_files:  # left out, not published as a plain page with its unchecked front matter
-            if refused[file.src_uri] or file.src_uri in corpus.catalog.left_out:
+            if isinstance(texts[file.src_uri], Problem) or file.src_uri in corpus.catalog.left_out:
                 files.remove(file)
         for problem in corpus.problems:
             self.report(problem)

@@ -1,8 +1,8 @@
 """Bad input gives one line naming the file, the place and the fix; never a traceback, a hang or a runaway.
 
-Each case alters a copy of the project and reads it with the engine's own readers
-(``load_corpus``, as the hook does): every problem must come out as exactly one line
-that matches. Two real builds check what MkDocs makes of it: a strict build stops on
+Each case alters a copy of the seeds and entity pages and reads it with the engine's own
+readers (``load_corpus``, as the hook does): every problem must come out as exactly one
+line that matches. Two real builds check what MkDocs makes of it: a strict build stops on
 such a line, and a non-strict build (``mkdocs serve``) warns, leaves the bad file out and
 builds everything else.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import time
 import tracemalloc
@@ -19,13 +20,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, build
 from conftest import SEED as SEED_PATH
-from conftest import build
 
 from annotated_reader.matching.corpus import load_corpus
 from annotated_reader.matching.mentions import LinkMode
 from annotated_reader.reading.entity_types import ENTITY_FOLDERS
-from annotated_reader.reading.errors import Problem
+from annotated_reader.reading.errors import InputError, Problem
+from annotated_reader.reading.input_files import file_bytes
 from annotated_reader.reading.yaml_data import YamlRefused, read_yaml
 
 SEED = "seeds/000_b7d30180e4dc4172"
@@ -79,6 +81,8 @@ CASES = {
                           r"seeds/stub\.txt:1: has no body paragraphs — check the seed holds the article text"),
     "file name forging a log line": (write("seeds/x\nWARNING - forged.txt", ""), r"^seeds/x\\nWARNING - forged\.txt: is empty"),
     # the file system
+    "file name not UTF-8": (make("seeds", lambda t, _: (t / os.fsdecode(b"x\xff.txt")).write_bytes(SEED_PATH.read_bytes())),
+                            r"^seeds/x\\udcff\.txt: has a file name that is not UTF-8 — rename it"),
     "directory named like a seed": (make("seeds/x.txt", lambda t, _: t.mkdir()),
                                     r"seeds/x\.txt: is a directory, not a file — remove"),
     "directory named like a sidecar": (make("seeds/x.yml", lambda t, _: t.mkdir()), r"seeds/x\.yml: is a directory, not a file"),
@@ -108,6 +112,10 @@ CASES = {
     "rot13 encoding": (write(f"{SEED}.yml", "encoding: rot13\n"), r"\.yml:1: encoding 'rot13' is not a text encoding"),
     "unknown encoding": (write(f"{SEED}.yml", "encoding: klingon\n"), r"\.yml:1: encoding 'klingon' is unknown — use a Python"),
     "standfirst not a boolean": (write(f"{SEED}.yml", "standfirst: maybe\n"), r"\.yml:1: standfirst should be true or false"),
+    "alias hint key a number": (write(f"{SEED}.yml", "alias_hints: {5: isis}\n"), r"\.yml:1: alias_hints key 5 should be text"),
+    "alias given as a mapping with an unknown key": (new_place("aliases: [{text: Daesh, colour: red}]"),
+                                                     r"new-town\.md:5: aliases entry 1 has an unknown key 'colour' — write"),
+    "coordinates without a longitude": (new_place("coordinates: {lat: 1}"), r"new-town\.md:5: coordinates lon is missing"),
     "alias hints a list": (write(f"{SEED}.yml", "alias_hints: [Assad]\n"),
                            r"\.yml:1: alias_hints should be a mapping of keys to values, not \['Assad'\] — map a phrase"),
     "alias hint to a missing entity": (write(f"{SEED}.yml", "alias_hints:\n  Assad: nobody\n"),
@@ -117,6 +125,7 @@ CASES = {
                               r"\.yml:2: key 'title' appears twice — keep one of the two"),
     "alias bomb in a sidecar": (write(f"{SEED}.yml", ALIAS_BOMB),
                                 r"\.yml:1: uses a YAML anchor \(&name\) or alias \(\*name\) — write the value out in full"),
+    "huge sidecar": (write(f"{SEED}.yml", "#" * 300_000), r"\.yml: is 300,000 bytes long — a sidecar holds a few short keys"),
     "sidecar a list": (write(f"{SEED}.yml", "- title\n"), r"\.yml:1: must be a mapping of keys to values — use keys from: title"),
     "sidecar without seed": (write("seeds/orphan.yml", "title: Lost\n"), r"seeds/orphan\.yml: is a sidecar without a seed"),
     # entity pages
@@ -175,37 +184,45 @@ def no_hang(seconds: int = 20) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.fixture
+def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of what the engine reads (seeds and entity pages), the working directory while the test runs."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    for folder in ENTITY_FOLDERS:
+        shutil.copytree(ROOT / "docs" / folder, tmp_path / "docs" / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_input_gives_exactly_one_clear_line(project, monkeypatch, case):
+def test_bad_input_gives_exactly_one_clear_line(inputs, case):
     alter, expected = CASES[case]
-    alter(project)
-    monkeypatch.chdir(project)
-    (line,) = corpus_problems(project)
+    alter(inputs)
+    (line,) = corpus_problems(inputs)
     assert re.search(expected, line), line
     assert "\n" not in line and len(line) < 300
 
 
-def test_the_real_project_reads_without_problems(project, monkeypatch):
-    monkeypatch.chdir(project)
-    assert corpus_problems(project) == []
+def test_the_real_project_reads_without_problems(inputs):
+    assert corpus_problems(inputs) == []
 
 
-def test_a_seed_whose_sidecar_cannot_be_read_is_left_out_and_the_rest_read(project, monkeypatch):
-    write(f"{SEED}.yml", "date: 2015-02-30\n")(project)
-    monkeypatch.chdir(project)
-    docs = project / "docs"
-    pages = [(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
-             for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))]
-    (project / "seeds" / "other.txt").write_bytes(SEED_PATH.read_bytes().replace(b"burn Qalamoun", b"burn Arsal"))
-    corpus = load_corpus(project / "seeds", pages, LinkMode.FIRST_IN_ARTICLE, workers=1)
+def test_a_seed_whose_sidecar_cannot_be_read_is_left_out_and_the_rest_read(inputs):
+    write(f"{SEED}.yml", "date: 2015-02-30\n")(inputs)
+    (inputs / "seeds" / "other.txt").write_bytes(SEED_PATH.read_bytes().replace(b"burn Qalamoun", b"burn Arsal"))
+    corpus = load_corpus(inputs / "seeds", [], LinkMode.FIRST_IN_ARTICLE, workers=1)
     assert [article.source.name for article in corpus.articles.values()] == ["other.txt"]
 
 
-def test_a_long_value_is_cut_short_in_the_report(project, monkeypatch):
-    write(f"{SEED}.yml", f"title: [{'x' * 10_000}]\n")(project)
-    monkeypatch.chdir(project)
-    (line,) = corpus_problems(project)
+def test_a_long_value_is_cut_short_in_the_report(inputs):
+    write(f"{SEED}.yml", f"title: [{'x' * 10_000}]\n")(inputs)
+    (line,) = corpus_problems(inputs)
     assert line.startswith(f"{SEED}.yml:1: title should be text, not ['xxx") and len(line) < 200
+
+
+def test_a_file_the_system_will_not_give_is_one_line_not_a_traceback(tmp_path):
+    with pytest.raises(InputError, match=r"cannot be read \(Is a directory\) — check its permissions"):
+        file_bytes(tmp_path)  # as PermissionError would be, for a reader that is not root
 
 
 def test_control_characters_never_reach_the_log():
@@ -247,6 +264,7 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     outsider.write_text("---\ntype: person\nname: Out Sider\nsummary: Lives elsewhere.\n---\nProse.\n", encoding="utf-8")
     (project / "docs/people/outsider.md").symlink_to(outsider)
     os.mkfifo(project / "docs/glossary/fifo.md")
+    write("docs/glossary/latin.md", b"---\ntype: term\nname: Caf\xe9\nsummary: Not UTF-8.\n---\n")(project)
     write("docs/people/bomb.md", f"---\ntype: person\nname: Bo Mb\nsummary: Bad.\n{FRONT_MATTER_BOMB}---\nx\n")(project)
     (project / "seeds" / "other.txt").write_bytes(SEED_PATH.read_bytes().replace(b"burn Qalamoun", b"burn Arsal"))
     result = build(project, strict=False)
@@ -255,11 +273,12 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
     for expected in ("seeds/empty.txt: is empty", "seeds/fifo.txt: is a FIFO", f"{SEED}.yml:2: is not valid YAML",
                      "docs/people/outsider.md: is a symlink to a file outside the project",
-                     "docs/glossary/fifo.md: is a FIFO", "docs/people/bomb.md:5: front matter uses"):
+                     "docs/glossary/fifo.md: is a FIFO", "docs/people/bomb.md:5: front matter uses",
+                     "docs/glossary/latin.md:3: is not UTF-8 (byte 0xe9)"):
         assert sum(expected in line for line in warnings) == 1, (expected, warnings)
     assert (result.site / "articles/isis-expansionism-will-burn-arsal.html").exists()
     assert not (result.site / "articles/isis-expansionism-will-burn-qalamoun.html").exists()
-    assert not (result.site / "people/outsider.html").exists() and not (result.site / "people/bomb.html").exists()
+    assert not any((result.site / page).exists() for page in ("people/outsider.html", "people/bomb.html", "glossary/latin.html"))
     assert (result.site / "people/abu-bakr-al-baghdadi.html").exists()
 
 

@@ -10,7 +10,7 @@ from slugify import slugify
 from ..reading.article import Article
 from ..reading.catalog import Catalog, build_catalog
 from ..reading.errors import InputError, Problem
-from ..reading.input_files import seed_files
+from ..reading.input_files import file_bytes, seed_files
 from ..reading.seed_parser import decode_seed, parse_seed, title_notice
 from ..reading.sidecar import apply_sidecar, read_sidecar
 from .linker import Linker, alias_key
@@ -64,7 +64,7 @@ def _read_seed(matching: _Matching, seed: tuple[Path, Path | None]) -> _SeedRead
     problems: list[Problem] = []
     try:
         sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
-        text, warnings = decode_seed(path.read_bytes(), path, sidecar.get("encoding"))
+        text, warnings = decode_seed(file_bytes(path), path, sidecar.get("encoding"))
         problems += warnings
         article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
     except InputError as error:

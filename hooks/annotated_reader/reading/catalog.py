@@ -15,7 +15,8 @@ from pathlib import Path
 from .entity_types import ENTITY_FOLDERS, ENTITY_TYPES, EntityType
 from .errors import Problem
 from .relations import RELATION_TYPES
-from .schema import ENTITY_ID, EntityFront, validate
+from .schema import ENTITY_ID, AliasSpec, EntityFront
+from .validation import validate
 from .yaml_data import YamlRefused, read_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -129,7 +130,7 @@ def is_entity_page(src_uri: str) -> bool:
     return src_uri.endswith(".md") and src_uri.split("/", 1)[0] in ENTITY_FOLDERS
 
 
-def _alias(spec) -> Alias:
+def _alias(spec: AliasSpec) -> Alias:
     return Alias(spec.text, spec.case_sensitive if spec.case_sensitive is not None else is_acronym(spec.text))
 
 

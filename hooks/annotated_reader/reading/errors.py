@@ -9,7 +9,7 @@ from pathlib import Path
 MESSAGE_MAX_CHARS = 160
 """What is wrong, and how to fix it, are each cut to this length: a report is one line a person reads."""
 VALUE_MAX_CHARS = 40
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 
 def shown(value: object) -> str:

@@ -10,14 +10,18 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import Problem
+from .errors import InputError, Problem
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
 def unreadable(path: Path, root: Path) -> Problem | None:
-    """Why ``path`` must not be read (it leaves ``root``, is dangling, or is no regular file), or None if it may be."""
+    """Why ``path`` must not be read (its name is not text, it leaves ``root``, is dangling, or is no regular file), or None."""
+    try:
+        path.name.encode("utf-8")  # bytes that are not UTF-8 come as lone surrogates, which no page can hold
+    except UnicodeEncodeError:
+        return Problem(path, None, "has a file name that is not UTF-8", "rename it in UTF-8")
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -30,6 +34,33 @@ def unreadable(path: Path, root: Path) -> Problem | None:
         return None
     kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
     return Problem(path, None, f"is {kind}, not a file", "remove it, or replace it with a plain file")
+
+
+def file_bytes(path: Path) -> bytes:
+    """The file's bytes; :class:`InputError` if the system will not give them (permissions, I/O)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(Problem(path, None, f"cannot be read ({error.strerror or error})", "check its permissions")) from None
+
+
+def utf8_text(raw: bytes, path: Path) -> str:
+    """``raw`` as UTF-8 text (without a BOM); :class:`InputError` naming the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError(Problem(path, line, f"is not UTF-8 (byte {raw[error.start]:#04x})", "save it as UTF-8")) from None
+
+
+def read_page(path: Path, root: Path) -> str | Problem:
+    """A Markdown page's text, or why it is not read (see :func:`unreadable` and :func:`utf8_text`)."""
+    if problem := unreadable(path, root):
+        return problem
+    try:
+        return utf8_text(file_bytes(path), path)
+    except InputError as error:
+        return error.problem
 
 
 def seed_files(seeds_dir: Path, root: Path) -> tuple[list[tuple[Path, Path | None]], list[Problem]]:

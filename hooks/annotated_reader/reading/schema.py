@@ -1,7 +1,8 @@
-"""The declared shape of sidecars and entity front matter, checked by pydantic; each violation is one :class:`Problem`.
+"""The declared shape of sidecars and entity front matter: pydantic models, one rule per key.
 
-Every key has a type and a rule (``Field(description=…)`` is the fix a maintainer is told);
-values are cleaned on the way in (:mod:`.text_clean`). Nothing is coerced silently: ``title:
+Every key has a type and a rule (``Field(description=…)`` is the fix a maintainer is told;
+:mod:`.validation` turns violations into reports); values are cleaned on the way in
+(:mod:`.text_clean`). Nothing is coerced silently: ``title:
 123`` is an error, not the title "123"; the one convenience is that a single tag, source or
 relation target may be written without the brackets of a list.
 """
@@ -12,20 +13,20 @@ import codecs
 import datetime as dt
 import math
 import re
-from pathlib import Path
-from typing import Annotated, Any, get_origin
+from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .entity_types import ENTITY_TYPES
-from .errors import Problem, shown
+from .errors import shown
 from .relations import RELATION_TYPES
 from .stop_words import STOP_WORDS
 from .text_clean import clean_line
-from .yaml_data import YamlData
 
+OWN_ERROR = "reader"
+"""The type of the errors worded here (see :mod:`.validation`)."""
 SUMMARY_MAX_CHARS = 200
 ALIAS_MIN_CHARS = 2
 FIRST_YEAR = 1000
@@ -39,7 +40,7 @@ _PARTIAL_DATE_FIX = 'write "YYYY", "YYYY-MM" or "YYYY-MM-DD", a real date from t
 
 def _refuse(message: str, fix: str, placed: bool = False) -> PydanticCustomError:
     """An error whose wording is ours, not pydantic's; unless ``placed``, the report puts the key's name before it."""
-    return PydanticCustomError("reader", "{message}", {"message": message, "fix": fix, "placed": placed})
+    return PydanticCustomError(OWN_ERROR, "{message}", {"message": message, "fix": fix, "placed": placed})
 
 
 def _line(value: str) -> str:
@@ -215,93 +216,3 @@ class EntityFront(BaseModel):
         Field({}, description="map a relation type to entity ids, e.g. 'rival_of: [isis]'")
     sources: Annotated[list[Source], BeforeValidator(_one_or_many)] = Field(
         (), description="write e.g. {title: 'Wikipedia: Arsal', url: 'https://en.wikipedia.org/wiki/Arsal'}")
-
-
-_REASONS = {
-    "string_type": "should be text",
-    "bool_type": "should be true or false",
-    "list_type": "should be a list",
-    "dict_type": "should be a mapping of keys to values",
-    "model_type": "should be a mapping of keys to values",
-    "float_type": "should be a number",
-    "int_type": "should be a whole number",
-    "greater_than_equal": "is out of range",
-    "less_than_equal": "is out of range",
-}
-
-
-def _place(loc: tuple[int | str, ...], model: type[BaseModel]) -> str:
-    """Where in the file an error is, in words: ``tags entry 2``, ``coordinates lat``, ``alias_hints 'Assad'`` …"""
-    words = [str(loc[0])]
-    for depth, part in enumerate(loc[1:], start=1):
-        if isinstance(part, int):
-            words.append(f"entry {part + 1}")
-        elif depth == 1 and _is_mapping(model, str(loc[0])):  # a key the file chose, not one the schema names
-            words.append(f"'{str(part)[:40]}'")
-        else:
-            words.append(str(part))
-    return " ".join(words)
-
-
-def _problem(error: ErrorDetails, model: type[BaseModel], path: Path, data: YamlData, word: str) -> Problem:
-    loc = error["loc"]
-    field = model.model_fields.get(str(loc[0])) if loc else None
-    line = data.line_of(loc) or 1
-    if error["type"] == "reader":
-        context = error.get("ctx", {})
-        where = loc[:-2] if loc and loc[-1] == "[key]" else loc  # a bad key: the message quotes it already
-        message = context["message"] if context["placed"] or not where else f"{_place(where, model)} {context['message']}"
-        return Problem(path, line, message, context["fix"])
-    if error["type"] == "extra_forbidden":
-        return Problem(path, line, f"unknown {word} '{str(loc[0])[:40]}'",
-                       f"remove it or use one of: {', '.join(model.model_fields)}")
-    if error["type"] == "missing" and len(loc) == 1:
-        return Problem(path, 1, f"missing {word} '{loc[0]}'", f"add '{loc[0]}: …' to the front matter")
-    reason = _REASONS.get(error["type"]) or error["msg"][:1].lower() + error["msg"][1:]
-    value = "" if error["type"] == "missing" else f", not {shown(error['input'])}"
-    return Problem(path, line, f"{_place(loc, model)} {reason}{value}", field.description if field else "see the README")
-
-
-def validate(model: type[BaseModel], data: YamlData, path: Path, word: str) -> tuple[BaseModel | None, list[Problem]]:
-    """``data`` as a ``model`` with one problem per violation; ``word`` names a key in them ("key", "field").
-
-    A bad optional part (a key, or one entry of a list or mapping) is left out of the model,
-    not the whole: the model is None only when a required key is missing or bad."""
-    value: dict[str, Any] = dict(data.value)
-    problems: list[Problem] = []
-    while True:
-        try:
-            return model.model_validate(value), problems
-        except ValidationError as error:
-            details = error.errors(include_url=False)
-        problems += [_problem(detail, model, path, data, word) for detail in details]
-        if any(model.model_fields.get(str(d["loc"][0])) and model.model_fields[str(d["loc"][0])].is_required()
-               for d in details if d["loc"]):
-            return None, problems
-        before = dict(value)
-        _prune(value, [detail["loc"] for detail in details], model)
-        if value == before:  # nothing left to leave out: never loop
-            return None, problems
-
-
-def _prune(value: dict[str, Any], locs: list[tuple[int | str, ...]], model: type[BaseModel]) -> None:
-    """Leave out each key at ``loc[0]``, or only its entry ``loc[1]`` where it is a list or a mapping of entries."""
-    bad: dict[str, set] = {}
-    for loc in locs:
-        key, part = str(loc[0]), value.get(str(loc[0]))
-        entries = isinstance(part, list) or (isinstance(part, dict) and _is_mapping(model, key))
-        bad.setdefault(key, set()).add(loc[1] if len(loc) > 1 and entries else None)
-    for key, entries in bad.items():
-        part = value.get(key)
-        if None in entries:
-            value.pop(key, None)
-        elif isinstance(part, list):
-            value[key] = [item for number, item in enumerate(part) if number not in entries]
-        else:
-            value[key] = {k: v for k, v in part.items() if k not in entries}
-
-
-def _is_mapping(model: type[BaseModel], key: str) -> bool:
-    """True for a field that maps keys to entries (``relations``), not one with a fixed shape (``coordinates``)."""
-    field = model.model_fields.get(key)
-    return field is not None and get_origin(field.annotation) is dict

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from .article import Article
 from .errors import InputError, Problem
-from .schema import Sidecar, validate
+from .input_files import file_bytes, utf8_text
+from .schema import Sidecar
+from .validation import validate
 from .yaml_data import YAML_MAX_CHARS, YamlRefused, read_yaml
 
 
@@ -22,14 +24,10 @@ def read_sidecar(path: Path) -> dict:
     path, if it exists, is a regular file inside the project (:mod:`.input_files`)."""
     if not path.exists():
         return {}
-    if path.stat().st_size > YAML_MAX_CHARS * 4:
+    if path.stat().st_size > YAML_MAX_CHARS * 4:  # up to 4 bytes a character in UTF-8: never read a huge file whole
         raise InputError(Problem(path, None, f"is {path.stat().st_size:,} bytes long", "a sidecar holds a few short keys"))
-    raw = path.read_bytes()
     try:
-        data = read_yaml(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise InputError(Problem(path, line, f"is not UTF-8 (byte {raw[error.start]:#04x})", "save it as UTF-8")) from None
+        data = read_yaml(utf8_text(file_bytes(path), path))
     except YamlRefused as refused:
         raise InputError(Problem(path, refused.line, refused.message, refused.fix)) from None
     if data.value is None:
