@@ -44,7 +44,8 @@ def node_link(parent: etree.Element, entity: Entity, url: UrlOf, x: float, y: fl
               label: bool = True, linked: bool = True) -> etree.Element:
     """A node that is a link to the entity's page (its address made by ``url``), with its name; on the entity's
     own page (``linked`` false) the same node without the link, as a page never links to itself."""
-    link = element(parent, "a", href=url(entity.src_uri), class_="ar-node-link") if linked else element(parent, "g")
+    link = (element(parent, "a", href=url(entity.src_uri), class_="ar-node-link", data_entity=entity.id) if linked
+            else element(parent, "g"))
     element(link, "title", f"{entity.name} ({entity.type_label})")
     marker(link, entity.type, x, y, size)
     if label:
