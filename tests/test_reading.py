@@ -17,7 +17,7 @@ from annotated_reader.matching.linker import Linker, alias_key
 from annotated_reader.matching.mentions import LinkMode, Mention, MentionIndex, find_mentions
 from annotated_reader.pages.article_page import Neighbours, render_article
 from annotated_reader.pages.citation import bibtex, bibtex_key, chicago
-from annotated_reader.pages.entity_page import mentions_heading
+from annotated_reader.pages.entity_page import mentions_heading, render_mentions
 from annotated_reader.pages.exports import entities_json, graph_jsonld, relation_property
 from annotated_reader.pages.registers import render_register
 from annotated_reader.reading.article import Article, Block, Comment, Kind, Role
@@ -72,6 +72,16 @@ def test_a_pull_quote_is_no_second_mention_and_comments_are_counted_apart():
     assert mentions_heading("abu-malek", index) == "Mentions (31) · in reader comments (1)"
     assert mentions_heading("homs", index) == "Mentions (31)"
     assert "pull-quote-1" not in str(index.together("abu-malek"))
+
+
+def test_mentions_in_context_count_the_article_and_its_comments_apart_and_say_where_each_stands():
+    piece = article()
+    index = MentionIndex({"a": mentions(piece)})
+    soup = BeautifulSoup(render_mentions(CATALOG["abu-malek"], index, {"a": piece}, lambda src_uri: "../" + src_uri),
+                         "html.parser")
+    assert soup.select_one("p strong").get_text() == "ISIS and the Nusra Front in Homs (31 · 1 in reader comments)"
+    places = [where.get_text() for where in soup.select(".ar-where")]
+    assert places[-1] == "comment 1, paragraph 1" and set(places) == {"¶ 1", "pull quote", "¶ 2", "comment 1, paragraph 1"}
 
 
 def test_places_read_as_a_reader_says_them():

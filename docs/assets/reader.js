@@ -147,8 +147,8 @@
       node.removeAttribute("title");
     }
     fill(node);
-    // Right after the link in the document, so Tab moves from it into the card.
-    node.after(card);
+    // Right after the link in the document, so Tab moves from it into the card (after the drawing, for its nodes).
+    (node.ownerSVGElement || node).after(card);
     card.hidden = false;
     place(node);
     current = node;

@@ -137,7 +137,7 @@ def _counted(group: list[Mention]) -> str:
     """An article's mentions as counted (:data:`.mentions.NOT_COUNTED`), reader comments apart."""
     own = sum(mention.role not in NOT_COUNTED for mention in group)
     in_comments = sum(mention.role is Role.COMMENT for mention in group)
-    return f"{own} · in reader comments {in_comments}" if in_comments else str(own)
+    return f"{own} · {in_comments} in reader comments" if in_comments else str(own)
 
 
 def mentions_heading(entity_id: str, index: MentionIndex) -> str:

@@ -144,7 +144,7 @@ def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Elemen
     body = element(table, "tbody")
     for place in _placed(catalog):
         row = element(body, "tr")
-        element(element(row, "th", scope="row"), "a", place.name, href=url(place.src_uri))
+        element(element(row, "th", scope="row"), "a", place.name, href=url(place.src_uri), data_entity=place.id)
         element(row, "td", f"{place.coordinates[0]:.3f}")
         element(row, "td", f"{place.coordinates[1]:.3f}")
         element(row, "td", str(index.count(place.id)))
@@ -152,7 +152,8 @@ def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Elemen
     if unplaced:
         note = element(root, "p", "Not on the map, for want of verified coordinates: ")
         for number, place in enumerate(unplaced):
-            element(note, "a", place.name, href=url(place.src_uri)).tail = ", " if number < len(unplaced) - 1 else "."
+            link = element(note, "a", place.name, href=url(place.src_uri), data_entity=place.id)
+            link.tail = ", " if number < len(unplaced) - 1 else "."
     return root
 
 

@@ -173,13 +173,13 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
     body = element(table, "tbody")
     for entity in entities:
         row = element(body, "tr")
-        element(element(row, "th", scope="row"), "a", entity.name, href=url(entity.src_uri))
+        element(element(row, "th", scope="row"), "a", entity.name, href=url(entity.src_uri), data_entity=entity.id)
         element(row, "td", entity.type_label)
         element(row, "td", str(index.count(entity.id)))
         cell = element(row, "td")
         neighbours = strongest(entity, catalog, index)
         for number, (other, weight) in enumerate(neighbours):
-            link = element(cell, "a", other.name, href=url(other.src_uri))
+            link = element(cell, "a", other.name, href=url(other.src_uri), data_entity=other.id)
             link.tail = f" ({weight})" + (", " if number < len(neighbours) - 1 else "")
 
 

@@ -71,7 +71,8 @@ def node_link(parent: etree.Element, entity: Entity, url: UrlOf, x: float, y: fl
 
     ``data-node`` lets drawings.js light up the node's neighbours.
     """
-    link = (element(parent, "a", href=url(entity.src_uri), class_="ar-node-link", data_node=entity.id) if linked
+    link = (element(parent, "a", href=url(entity.src_uri), class_="ar-node-link", data_node=entity.id,
+                    data_entity=entity.id) if linked
             else element(parent, "g", class_="ar-node-link", data_node=entity.id))
     element(link, "title", f"{entity.name} ({entity.type_label})")
     marker(link, entity.kind, x, y, size)
