@@ -49,13 +49,20 @@ def test_a_mark_that_is_not_in_its_chunk_is_reported_with_its_file_and_line(tmp_
 
 
 def test_links_are_scored_against_marks_by_entity_and_place(tmp_path):
+    """Against a catalog of its own, so that the catalog's growth cannot change the score."""
+    for folder, entity_id, name in (("places", "arsal", "Arsal"), ("places", "lebanon", "Lebanon"),
+                                    ("organizations", "hezbollah", "Hezbollah")):
+        page = tmp_path / "docs" / folder / f"{entity_id}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"---\ntype: {folder.removesuffix('s')}\nname: {name}\n"
+                        f"summary: About {name}.\n---\n", encoding="utf-8")
     (tmp_path / "expected").mkdir()
-    seed = "A title\n\nArsal lies near Lebanon's border, and Anti-Lebanon rises above it.\n\nMore about Hezbollah.\n"
+    seed = "A title\n\nArsal lies near Lebanon's border, and the Lebanon range rises above it.\n\nMore about Hezbollah.\n"
     (tmp_path / "a.txt").write_text(seed, encoding="utf-8")
     (tmp_path / "expected" / "scope.yml").write_text("- arsal\n- lebanon\n", encoding="utf-8")
     (tmp_path / "expected" / "a.yml").write_text("3: [[Arsal, arsal], [Lebanon, lebanon]]\n", encoding="utf-8")
-    result = measure(tmp_path)
+    result = measure(tmp_path, tmp_path / "docs")
     assert [(mark.text, mark.entity_id) for mark in result.right] == [("Arsal", "arsal"), ("Lebanon", "lebanon")]
-    assert [(mark.text, marked) for mark, marked in result.wrong] == [("Lebanon", None)]  # inside Anti-Lebanon
+    assert [(mark.text, marked) for mark, marked in result.wrong] == [("Lebanon", None)]  # the second, not marked
     assert [mark.entity_id for mark in result.unscored] == ["hezbollah"]
     assert (result.precision, result.recall) == (2 / 3, 1.0)
