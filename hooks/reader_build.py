@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import write_file
+from mkdocs.utils import CountHandler, write_file
 
 from annotated_reader.matching.corpus import Corpus, load_corpus
 from annotated_reader.matching.mentions import LinkMode
@@ -91,6 +93,7 @@ class ReaderBuild:
         self.exports: InBackground | None = None
         self.coverage: InBackground | None = None
         self.root_url = functools.cache(self._root_url)
+        self._quiet = _count_warnings_when_quiet() if config.strict else None
 
     # Reading: on_files, on_page_read_source, on_page_markdown, on_page_content
 
@@ -212,10 +215,14 @@ class ReaderBuild:
                         f"mode, the first: {self.problems[0]}")
 
     def close(self) -> None:
-        """Stop the workers still going (after an error, or a page MkDocs did not write)."""
+        """Stop the workers still going (after an error, or a page MkDocs did not write); give MkDocs' log back
+        its levels."""
         for work in (self.exports, self.coverage, self.writer):
             if work:
                 work.close()
+        if self._quiet:
+            self._quiet()
+            self._quiet = None
 
     # Helpers
 
@@ -258,6 +265,31 @@ class ReaderBuild:
                               "keep the page's generated Markdown as the engine writes it") from None
 
 
+def _count_warnings_when_quiet() -> Callable[[], None] | None:
+    """Under ``--strict -q``, let MkDocs' strict-mode counter see warnings again while the console stays quiet.
+
+    ``-q`` raises the level of MkDocs' logger above its warnings, so the counter MkDocs adds
+    for strict mode never sees them and a strict build passes whatever was wrong
+    (mkdocs#4126). The logger is set back to warnings, and every other handler on it is raised
+    to the level ``-q`` asked for. Returns what puts the levels back, or None if nothing changed.
+    """
+    logger = logging.getLogger("mkdocs")
+    asked = logger.level
+    if asked <= logging.WARNING:
+        return None
+    quieted = [(handler, handler.level) for handler in logger.handlers if not isinstance(handler, CountHandler)]
+    for handler, _ in quieted:
+        handler.setLevel(max(handler.level, asked))
+    logger.setLevel(logging.WARNING)
+
+    def restore() -> None:
+        logger.setLevel(asked)
+        for handler, level in quieted:
+            handler.setLevel(level)
+
+    return restore
+
+
 @contextlib.contextmanager
 def _one_line() -> Iterator[None]:
     """A worker that died stops the build with one line, not a traceback."""
@@ -269,13 +301,16 @@ def _one_line() -> Iterator[None]:
 
 def _escape_head(page: Page) -> None:
     """The one place where what a page's ``<head>`` and header print is escaped: Material prints ``page.title``
-    and ``page.meta.description`` as they are, and MkDocs takes a title from the first heading unescaped.
+    and ``page.meta.description`` as they are, and runs ``striptags`` (which unescapes) on a title from the
+    first heading.
 
-    Done while pages are read, before any template renders, because each page's template
-    prints its neighbours' titles too.
+    A title comes either as text (the metadata the engine or a maintainer gives) or as HTML
+    text (MkDocs takes the first heading's, entities kept): both are read as HTML and written
+    escaped, so each is escaped exactly once. Done while pages are read, before any template
+    renders, because each page's template prints its neighbours' titles too.
     """
     if page.title is not None and not page.is_homepage:
         page.meta["title"] = page.title
     for key in HEAD_META:
         if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape_attribute(page.meta[key])
+            page.meta[key] = escape_attribute(html.unescape(page.meta[key]))

@@ -73,7 +73,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     build = _build
     _end(None)
-    build.finish()
+    if build is not None:
+        build.finish()
 
 
 def on_build_error(error: Exception) -> None:

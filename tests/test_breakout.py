@@ -128,9 +128,14 @@ def test_structured_data_carries_no_script_url(hostile_site):
     assert found == []
 
 
-def test_titles_and_descriptions_are_text(hostile_site):
+def test_titles_and_descriptions_are_text_escaped_exactly_once(hostile_site):
+    """The payloads hold no entity, so one in a title's text means it was escaped twice."""
+    shown = []
     for path, tree in _pages(hostile_site.site):
         head = tree.find("head")
         titles = head.findall("title")
         assert len(titles) == 1, path
         assert not [child for child in head if isinstance(child.tag, str) and _local(child.tag) in ("x-pwn", "img", "svg")]
+        assert "&lt;" not in titles[0].text and "&amp;" not in titles[0].text, (path, titles[0].text)
+        shown.append(titles[0].text)
+    assert any(PAYLOAD in title for title in shown)

@@ -38,13 +38,27 @@ def test_a_second_build_in_one_process_equals_a_fresh_process(project):
     assert [name for name in one if one[name] != other[name]] == []
 
 
+def _strict_build(project, verbosity: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", verbosity, "-d", "site"], cwd=project,
+                          capture_output=True, text=True, env=env, check=False)
+
+
 @pytest.mark.parametrize("verbosity", ["-q", "-v"])
 def test_strict_fails_on_a_bad_seed_whatever_the_verbosity(project, verbosity):
     """``-q`` raises MkDocs' log level above its strict-mode counter; the hook counts its own problems."""
     (project / "seeds" / "empty.txt").write_text("\n", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", verbosity, "-d", "site"], cwd=project,
-                            capture_output=True, text=True, env=env, check=False)
+    result = _strict_build(project, verbosity)
     assert result.returncode != 0
     assert "seeds/empty.txt: is empty" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_strict_and_quiet_fails_on_a_broken_link_in_an_entity_page(project):
+    """A warning of MkDocs' own (a link to a missing page in maintainers' prose) fails a quiet strict build too."""
+    emir = project / "docs" / "glossary" / "emir.md"
+    emir.write_text(emir.read_text(encoding="utf-8") + "\nSee [a missing page](../nowhere.md).\n", encoding="utf-8")
+    result = _strict_build(project, "-q")
+    assert result.returncode != 0
+    assert "WARNING" not in result.stdout + result.stderr  # still quiet
     assert "Traceback" not in result.stdout + result.stderr

@@ -159,7 +159,7 @@ def test_a_dead_worker_fails_work_ahead_within_seconds(always_fork):
 
 def test_a_worker_that_ends_quietly_without_its_results_is_reported(always_fork):
     background = InBackground(lambda: os._exit(0), size=1, workers=1)
-    with pytest.raises(WorkerDied, match="before finishing"):
+    with pytest.raises(WorkerDied, match="before handing over all of its results"):
         background.result()
 
 
@@ -197,14 +197,18 @@ def _alive(pid: int) -> bool:
 def test_workers_die_with_their_parent_however_it_ends(ending):
     parent = subprocess.Popen([sys.executable, "-c", PARENT.format(hooks=str(ROOT / "hooks"))], stdout=subprocess.PIPE,
                               text=True)
-    workers = [int(pid) for pid in parent.stdout.readline().split()]
-    assert len(workers) == 2 and all(map(_alive, workers))
-    parent.send_signal(ending)
-    parent.wait(timeout=10)
-    deadline = time.monotonic() + 5
-    while any(map(_alive, workers)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(map(_alive, workers))
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2 and all(map(_alive, workers))
+        parent.send_signal(ending)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers))
+    finally:
+        parent.kill()
+        parent.wait()
 
 
 def _free_port() -> int:
@@ -233,15 +237,49 @@ def test_serve_stopped_during_a_build_leaves_no_worker_behind(tmp_path, monkeypa
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"], cwd=project,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: set[int] = set()
-    deadline = time.monotonic() + 60
-    while not workers and time.monotonic() < deadline and server.poll() is None:
-        workers = _children(server.pid)
-        time.sleep(0.02)
-    assert workers, "the build forked no worker to test"
-    server.terminate()
-    server.wait(timeout=10)
-    deadline = time.monotonic() + 5
-    while any(map(_alive, workers)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(map(_alive, workers))
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while not workers and time.monotonic() < deadline and server.poll() is None:
+            workers = {pid for pid in _children(server.pid) if _alive(pid)}
+            time.sleep(0.02)
+        assert workers, "the build forked no worker to test"
+        server.terminate()  # at once: the workers found are at work
+        server.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers))
+    finally:
+        server.kill()
+        server.wait()
+
+
+def _dies_early_or_takes_its_time(context: dict, item: int) -> int:
+    if item == 0:
+        os._exit(5)
+    time.sleep(0.05)
+    return item
+
+
+def test_a_dead_worker_is_noticed_while_the_others_still_work(always_fork):
+    ahead = WorkAhead(_dies_early_or_takes_its_time, unpicklable_context(), list(range(400)), workers=2)
+    started = time.monotonic()
+    with pytest.raises(WorkerDied, match="exited with status 5"):
+        for item in range(400):
+            ahead.take(item)
+    assert time.monotonic() - started < 5  # the other worker's share alone takes 10 s
+    ahead.close()
+
+
+def _unpicklable(context: dict, item: int):
+    return lambda: item
+
+
+def test_a_result_that_cannot_cross_back_is_reported_not_lost(always_fork):
+    ahead = WorkAhead(_unpicklable, unpicklable_context(), [1, 2], workers=1)
+    try:
+        with pytest.raises(Exception, match="pickle"):
+            ahead.take(1)
+    finally:
+        ahead.close()

@@ -31,6 +31,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 WORTH_FORKING = 64
@@ -54,10 +55,16 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _threads() -> int:
+    """The threads this process runs, those started outside Python's ``threading`` included (Linux)."""
+    tasks = Path("/proc/self/task")
+    return len(list(tasks.iterdir())) if tasks.is_dir() else threading.active_count()
+
+
 def can_fork(workers: int, size: int) -> bool:
     """Whether forking ``workers`` for ``size`` items is safe here and pays."""
     return (workers >= 1 and size >= WORTH_FORKING and sys.platform == "linux"
-            and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods())
+            and "fork" in multiprocessing.get_all_start_methods() and _threads() == 1)
 
 
 @contextlib.contextmanager
@@ -82,27 +89,36 @@ def _die_with_parent(parent: int) -> None:
 
 
 class _Failed:
-    """An item's function raised in a worker: the error crosses back to be raised here."""
+    """An item's function raised in a worker, or its result could not cross back: the error is raised here."""
 
     def __init__(self, error: BaseException) -> None:
         try:
-            pickle.dumps(error)
+            pickle.loads(pickle.dumps(error))
             self.error = error
         except Exception:
             self.error = RuntimeError("".join(traceback.format_exception(error)))
+
+
+def _packed(result: Any) -> bytes:
+    """The result as it crosses back, pickled here so that one that cannot be is reported, not lost."""
+    try:
+        return pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+    except Exception as error:
+        return pickle.dumps(_Failed(error), pickle.HIGHEST_PROTOCOL)
 
 
 def _work_through(function: Callable[[Any, Hashable], Any], context: Any, items: list[Hashable],
                   results: multiprocessing.Queue, parent: int) -> None:
     """A worker's loop: each result is put in ``results``, a bounded queue (a full one makes it wait)."""
     _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build's process, and so, with it, the workers
     gc.disable()  # a short-lived worker: what it makes is sent back, or dropped at exit
     for item in items:
         try:
             result = function(context, item)
         except Exception as error:  # raised in the process that takes the result
             result = _Failed(error)
-        results.put((item, result))
+        results.put((item, _packed(result)))
 
 
 class WorkAhead:
@@ -134,6 +150,9 @@ class WorkAhead:
         try:
             for process in self._processes:
                 process.start()
+        except BaseException:
+            self.close()
+            raise
         finally:
             gc.unfreeze()
 
@@ -142,33 +161,43 @@ class WorkAhead:
         if item not in self._expected:
             return self._function(self._context, item)
         while item not in self._ready:
-            done, result = self._receive()
-            self._ready[done] = result
+            done, packed = self._receive()
+            self._ready[done] = packed
         self._expected.discard(item)
-        result = self._ready.pop(item)
+        result = pickle.loads(self._ready.pop(item))
         if isinstance(result, _Failed):
             raise result.error
         return result
 
-    def _receive(self) -> tuple[Hashable, Any]:
-        """The next (item, result); :class:`WorkerDied` if a worker died, instead of waiting for ever."""
+    def _receive(self) -> tuple[Hashable, bytes]:
+        """The next (item, packed result); :class:`WorkerDied` as soon as a worker has died, instead of waiting for
+        the others, or for ever. Workers that all ended well but owe results are given one more wait."""
+        owing_once_more = True
         while True:
+            ended = [process.exitcode for process in self._processes if process.exitcode is not None]
+            failed = next((code for code in ended if code != 0), None)
+            if failed is not None:
+                self._died(f"was killed by signal {-failed}" if failed < 0 else f"exited with status {failed}")
             try:
                 return self._results.get(timeout=POLL_SECONDS)
             except queue.Empty:
-                ended = [process.exitcode for process in self._processes if process.exitcode is not None]
-                if any(code != 0 for code in ended) or len(ended) == len(self._processes):
-                    self.close()
-                    code = next((code for code in ended if code != 0), 0)
-                    how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
-                    raise WorkerDied(f"a worker process {how} before finishing its share of the work — "
-                                     "rerun the build; if it recurs, set extra.reader.workers: 1 in mkdocs.yml") from None
+                if len(ended) == len(self._processes):
+                    if not owing_once_more:
+                        self._died("ended before handing over all of its results")
+                    owing_once_more = False
+
+    def _died(self, how: str) -> None:
+        self.close()
+        raise WorkerDied(f"a worker process {how} — rerun the build; if it recurs, set extra.reader.workers: 1 "
+                         "in mkdocs.yml")
 
     def close(self) -> None:
         """Stop the workers (results not taken are dropped)."""
         for process in self._processes:
             process.kill()
-            process.join()
+            process.join(timeout=5)
+        if self._processes:
+            self._results.close()
         self._processes.clear()
         self._expected = set()
 
@@ -205,9 +234,13 @@ class InBackground:
 
     def __init__(self, function: Callable[[], Any], size: int, workers: int | None = None) -> None:
         workers = min(1, available_cores() - 1 if workers is None else workers)
+        self._owner = os.getpid()
         self._work = WorkAhead(lambda _context, _item: function(), None, [None], workers, room=1, size=size)
 
     def result(self) -> Any:
+        """The result, waited for; only the process that started the work can wait for it."""
+        if os.getpid() != self._owner:
+            raise RuntimeError("work in the background was waited for by another process than the one that started it")
         return self._work.take(None)
 
     def close(self) -> None:

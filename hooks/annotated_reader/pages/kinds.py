@@ -224,7 +224,16 @@ class HomeSitePage(ListingSitePage):
                             explore_links()])
 
 
-class TimelineSitePage(SitePage):
+class ExploreSitePage(SitePage):
+    """A page of the Explore section: the home page lists it by its title, with what it is ``about``."""
+
+    src_uri: ClassVar[str]
+    title: ClassVar[str]
+    about: ClassVar[str]
+    """What follows the title in the home page's list (" of …" or ": …")."""
+
+
+class TimelineSitePage(ExploreSitePage):
     src_uri = "explore/timeline.md"
     title = "Timeline"
     about = " of events and articles"
@@ -233,7 +242,7 @@ class TimelineSitePage(SitePage):
         return render_timeline(self.corpus.catalog, self.corpus.articles)
 
 
-class NetworkSitePage(SitePage):
+class NetworkSitePage(ExploreSitePage):
     src_uri = "explore/network.md"
     title = "Network"
     about = " of people, organisations, places, events and terms"
@@ -245,7 +254,7 @@ class NetworkSitePage(SitePage):
         return WrittenPage(parts={"network": html_of(build_network(self.corpus.catalog, self.corpus.index, url))})
 
 
-class MapSitePage(SitePage):
+class MapSitePage(ExploreSitePage):
     src_uri = "explore/map.md"
     title = "Map"
     about = " of the places the articles name"
@@ -257,7 +266,7 @@ class MapSitePage(SitePage):
         return WrittenPage(parts={"map": html_of(build_map(self.corpus.catalog, self.corpus.index, url))})
 
 
-class DataSitePage(SitePage):
+class DataSitePage(ExploreSitePage):
     src_uri = "data/index.md"
     title = "Open data"
     about = ": entities, mentions and the graph, to download"
@@ -281,7 +290,7 @@ class CoverageSitePage(SitePage):
                            data_files={DATA_FILE: coverage_json(candidates, self.corpus.catalog, self.corpus.index)})
 
 
-EXPLORE_PAGES: tuple[type[TimelineSitePage | NetworkSitePage | MapSitePage | DataSitePage], ...] = (
+EXPLORE_PAGES: tuple[type[ExploreSitePage], ...] = (
     NetworkSitePage, MapSitePage, TimelineSitePage, DataSitePage)
 """The explore pages, in the order the home page lists them."""
 HOME = "index.md"
