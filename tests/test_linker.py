@@ -90,3 +90,83 @@ def test_offsets_survive_characters_that_lower_to_two():
 
 def test_empty_catalog_finds_nothing():
     assert Linker([]).find("Anything at all") == []
+
+
+@pytest.mark.parametrize(("listed", "written"), [
+    ("al-Nusra Front", "al Nusra Front"), ("al-Nusra Front", "el-Nusra Front"), ("Ahmad Jumaa", "Ahmad Jumaah"),
+    ("Hama", "Hamah"), ("bay'ah", "bayah"), ("Abu Malek al-Talli", "Abu Malek al-Tali"), ("Bashar al-Assad", "Bashar al-Asad"),
+    ("Yabrud", "Yabroud"), ("Jaysh al-Islam", "Jaish al-Islam"), ("Qalamoun", "Kalamoun"), ("Ahrar al-Sham", "Ahrar ash-Sham"),
+    ("Hay'at Tahrir al-Sham", "Hayat Tahrir al-Sham"), ("Sheikh Maqsoud", "Shaykh Maqsoud"), ("Ameer", "Amir"),
+])
+def test_spelling_variant_matches_through_folding_and_is_marked(listed, written):
+    matches = linker((listed, "x")).find(f"Reports named {written} again.")
+    assert [(m.entity_id, f"Reports named {written} again."[m.start:m.end], m.variant) for m in matches] == [
+        ("x", written, True)]
+
+
+def test_listed_name_in_other_case_is_not_a_variant():
+    assert [m.variant for m in linker(("Syrian Army", "army")).find("the syrian army")] == [False]
+
+
+@pytest.mark.parametrize("text", ["This is it", "Is it?", "the Isis river", "ISIS’s"])
+def test_case_sensitive_names_never_match_through_folding(text):
+    found_ = found(linker(("IS", "isis"), ("ISIS", "isis")), text)
+    assert all(words.isupper() for words, _ in found_)
+
+
+def test_short_names_do_not_match_through_folding():
+    assert found(linker(("Ali", "ali"), ("Eid", "eid")), "Alli and Aid met Ali") == [("Ali", "ali")]
+
+
+def test_a_folded_form_two_entities_share_matches_only_as_written():
+    shared = linker(("Hamad", "hamad"), ("Hammad", "hammad"))
+    assert found(shared, "Hamad, Hammad and Hamaad") == [("Hamad", "hamad"), ("Hammad", "hammad")]
+
+
+def test_sun_letter_article_needs_a_hyphen():
+    assert found(linker(("al-Assad", "assad")), "as Assad said, as-Assad did") == [("as-Assad", "assad")]
+
+
+def test_possessive_after_a_folded_name_stays_outside():
+    assert found(linker(("Jumaa", "jumaa")), "Jumaah’s arrest") == [("Jumaah", "jumaa")]
+
+
+LONGER = linker(("Lebanon", "lebanon"), ("Damascus", "damascus"), ("Dimashq", "damascus"), ("Islamic State", "isis"),
+                ("Iraq", "iraq"), ("Hama", "hama"), ("al-Baghdadi", "baghdadi"), ("Hezbollah", "hezbollah"),
+                ("Syrian Army", "army"), ("Emir", "emir"), ("Abu Malek", "talli"), ("Syria", "syria"),
+                ("Bashar al-Assad", "assad"), ("Assad", "assad"))
+
+
+@pytest.mark.parametrize("text", [
+    "fighters in the Anti-Lebanon mountains", "the Rif Dimashq countryside", "the Islamic State of Iraq grew",
+    "shelling in Hama Governorate", "the commander Abu Omar al-Baghdadi spoke",
+])
+def test_name_inside_a_longer_proper_name_is_not_linked(text):
+    assert found(LONGER, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the Syrian Army's positions", [("Syrian Army", "army")]),
+    ("the Damascus countryside", [("Damascus", "damascus")]),
+    ("In Damascus, they met.", [("Damascus", "damascus")]),
+    ("Yesterday Hezbollah said so.", [("Hezbollah", "hezbollah")]),
+    ("President Bashar al-Assad spoke", [("Bashar al-Assad", "assad")]),
+    ("the Emir Abu Malek refused", [("Emir", "emir"), ("Abu Malek", "talli")]),
+    ("on the Lebanon-Syria border", [("Lebanon", "lebanon"), ("Syria", "syria")]),
+    ("ISIS Expansionism Will Burn Damascus", [("Damascus", "damascus")]),
+])
+def test_good_links_next_to_capitalised_words_stay(text, expected):
+    assert found(LONGER, text) == expected
+
+
+def test_sentence_opening_word_written_capitalised_elsewhere_is_part_of_the_name():
+    text = "Rif Dimashq is large. Shelling hit Rif Dimashq."
+    assert found(LONGER, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "see http://example.org/lebanon/damascus.html today", "at www.hama-news.com/Hama now",
+    "read syriahr.com/en/Damascus-report first", "mail news.damascus.sy about it",
+])
+def test_nothing_is_matched_inside_a_web_address(text):
+    assert found(LONGER, text) == []

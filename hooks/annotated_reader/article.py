@@ -16,6 +16,8 @@ class Role(enum.StrEnum):
     CAPTION = "caption"
     PULL_QUOTE = "pull quote"
     COMMENT = "reader comment"
+    HEADING = "heading"
+    """In the title or a sub-heading: counted and listed, never a link."""
 
 
 class Kind(enum.StrEnum):
@@ -30,6 +32,8 @@ class Kind(enum.StrEnum):
     CAPTION = "caption"
     PULL_QUOTE = "pull quote"
     COMMENT = "comment"
+    TITLE = "title"
+    """The article's title, as a block only for finding its mentions (see :meth:`Article.annotatable_blocks`)."""
 
 
 _ROLES = {
@@ -41,6 +45,8 @@ _ROLES = {
     Kind.CAPTION: Role.CAPTION,
     Kind.PULL_QUOTE: Role.PULL_QUOTE,
     Kind.COMMENT: Role.COMMENT,
+    Kind.SUBHEADING: Role.HEADING,
+    Kind.TITLE: Role.HEADING,
 }
 
 
@@ -64,7 +70,7 @@ class Block:
 
     @property
     def role(self) -> Role | None:
-        """The role of mentions in this block; None where names are never linked (sub-headings)."""
+        """The role of mentions in this block; None where names are never looked for."""
         return _ROLES.get(self.kind)
 
     @property
@@ -121,6 +127,8 @@ class Article:
         return self.of_kind(*CITABLE)
 
     def annotatable_blocks(self) -> list[Block]:
-        """Every block whose names are linked, in reading order."""
+        """Every block whose names are looked for, in reading order: the title (id ``title``, its anchor), the
+        body's blocks, and the reader comments."""
+        title = [Block("title", Kind.TITLE, self.title, 0)] if self.title else []
         blocks = [block for block in self.body if block.role is not None]
-        return blocks + [paragraph for comment in self.comments for paragraph in comment.paragraphs]
+        return title + blocks + [paragraph for comment in self.comments for paragraph in comment.paragraphs]

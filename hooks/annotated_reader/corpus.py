@@ -12,7 +12,7 @@ from slugify import slugify
 from .article import Article
 from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_src_uri, render_article
 from .catalog import Catalog, build_catalog, is_entity_page
-from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
+from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, find_candidates, render_coverage, unused_entities
 from .elements import html_of, placeholder
 from .entity_page import render_entity_page, written_parts
 from .errors import InputError, Problem
@@ -20,7 +20,7 @@ from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, gr
 from .linker import Linker, alias_key
 from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_map
-from .mentions import LinkMode, Mention, MentionIndex, find_mentions
+from .mentions import LinkMode, Mention, MentionIndex, find_mentions, names_within_names
 from .network import build_network
 from .page_data import cards_json
 from .parallel import map_batches
@@ -110,7 +110,7 @@ class Corpus:
 
     def scan_for_coverage(self) -> list[Candidate]:
         """The coverage report's rows: the corpus's longest scan, which only the report's page needs."""
-        return find_candidates(self.articles, self.index)
+        return find_candidates(self.articles, self.index, self.catalog)
 
     def write(self, src_uri: str, url: UrlOf, site_url: UrlOf, coverage: Callable[[], list[Candidate]]) -> WrittenPage:
         """What is written for a page as HTML text, links made by ``url``, card links by ``site_url``; the coverage
@@ -135,7 +135,7 @@ class Corpus:
             return WrittenPage(parts={"map": html_of(build_map(self.catalog, self.index, url))})
         if src_uri == COVERAGE_PAGE:
             candidates = coverage()
-            return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, url).items()},
+            return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, self.catalog, url).items()},
                                data_files={DATA_FILE: coverage_json(candidates, self.catalog, self.index)})
         return WrittenPage()
 
@@ -252,10 +252,10 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     read_problems = [problem for reading in readings for problem in reading.problems] + _orphan_sidecars(seeds_dir)
     kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
     articles = {reading.article.slug: reading.article for reading in kept}
-    index = MentionIndex({reading.article.slug: reading.mentions for reading in kept})
+    index = MentionIndex({reading.article.slug: reading.mentions for reading in kept}, names_within_names(catalog))
     listings = render_listings(articles.values())
     listings.entries[HOME] = latest(articles.values())
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
-              for entity in catalog if not index.count(entity.id)]
+              for entity in map(catalog.__getitem__, unused_entities(catalog, index))]
     return Corpus(catalog, linker, articles, index, listings, catalog.problems + read_problems + slug_problems, unused)
