@@ -1,11 +1,15 @@
-"""Matching rules: each behaviour the linker promises, on the smallest text that shows it."""
+"""Matching rules: each behaviour the linker and the mention finder promise, on the smallest text that shows it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from annotated_reader.catalog import Alias
-from annotated_reader.linker import Linker
+from annotated_reader.catalog import Alias, build_catalog
+from annotated_reader.linker import Linker, alias_key
+from annotated_reader.mentions import LinkMode, find_mentions, names_within_names
+from annotated_reader.seed_parser import parse_seed
 
 
 def linker(*entries: tuple[str, str] | tuple[str, str, bool]) -> Linker:
@@ -170,3 +174,67 @@ def test_sentence_opening_word_written_capitalised_elsewhere_is_part_of_the_name
 ])
 def test_nothing_is_matched_inside_a_web_address(text):
     assert found(LONGER, text) == []
+
+
+def article(text: str):
+    return parse_seed(text, Path("seeds/x.txt"), "x", standfirst=False)
+
+
+def mentions_of(text: str, *entries):
+    parsed = article(text)
+    blocks = {block.id: block.text for block in parsed.annotatable_blocks()}
+    return [(blocks[m.block_id][m.start:m.end], m.entity_id, m.role.value, m.full_link)
+            for m in find_mentions(parsed, linker(*entries), LinkMode.FIRST_IN_ARTICLE)]
+
+
+ACRONYM_SEED = """Army briefs the press
+
+The LAF said nothing before the statement.
+
+The Lebanese Armed Forces (LAF) said that the LAF had closed the road.
+
+Later the LAF reopened it, and the LAFS unit stayed.
+"""
+
+
+def test_acronym_defined_after_a_name_links_for_the_rest_of_the_article():
+    found_ = [(words, entity) for words, entity, _, _ in mentions_of(ACRONYM_SEED, ("Lebanese Armed Forces", "laf"))]
+    assert found_ == [("Lebanese Armed Forces", "laf"), ("LAF", "laf"), ("LAF", "laf"), ("LAF", "laf")]
+
+
+def test_acronym_the_catalog_knows_keeps_its_own_entity():
+    found_ = mentions_of(ACRONYM_SEED, ("Lebanese Armed Forces", "laf"), ("LAF", "other"))
+    assert [entity for words, entity, _, _ in found_ if words == "LAF"] == ["other"] * 4
+
+
+HEADING_SEED = """Jane Doe
+
+Hezbollah digs in near Yabrud
+
+Hezbollah fighters held the hills above the town for a week, residents said on Monday.
+
+Battle lines
+
+The town of Yabrud changed hands twice in the battle of Yabrud, which ended in March.
+"""
+
+
+def test_names_in_the_title_and_sub_headings_are_mentions_but_not_links():
+    found_ = mentions_of(HEADING_SEED, ("Hezbollah", "hezbollah"), ("Yabrud", "yabrud"), ("battle of Yabrud", "battle"))
+    assert found_[:2] == [("Hezbollah", "hezbollah", "heading", False), ("Yabrud", "yabrud", "heading", False)]
+    assert ("Hezbollah", "hezbollah", "body", True) in found_
+    assert ("battle of Yabrud", "battle", "body", True) in found_
+
+
+def test_heading_mentions_point_at_the_heading_anchor():
+    mentions = find_mentions(article(HEADING_SEED), linker(("Hezbollah", "hezbollah")), LinkMode.ALL)
+    assert mentions[0].id == "title"
+
+
+def test_place_inside_an_event_name_is_named_in_that_event():
+    pages = [(Path(f"docs/{folder}/{i}.md"), f"{folder}/{i}.md", f"---\ntype: {kind}\nname: {name}\nsummary: S.\n---\n")
+             for folder, i, kind, name in [("places", "yabrud", "place", "Yabrud"),
+                                           ("events", "battle", "event", "Battle of Yabrud"),
+                                           ("organizations", "army", "organization", "Syrian Army"),
+                                           ("organizations", "fsa", "organization", "Free Syrian Army")]]
+    assert names_within_names(build_catalog(pages, alias_key)) == {"yabrud": ["battle"]}
