@@ -238,3 +238,44 @@ def test_place_inside_an_event_name_is_named_in_that_event():
                                            ("organizations", "army", "organization", "Syrian Army"),
                                            ("organizations", "fsa", "organization", "Free Syrian Army")]]
     assert names_within_names(build_catalog(pages, alias_key)) == {"yabrud": ["battle"]}
+
+
+PRECISION_CATALOG = (
+    ("Nusra Front", "nusra"), ("al-Nusra Front", "nusra"), ("Jabhat al-Nusra", "nusra"), ("Ahmad Jumaa", "jumaa"),
+    ("Jumaa", "jumaa"), ("Abu Malek al-Talli", "talli"), ("al-Talli", "talli"), ("Bashar al-Assad", "assad"),
+    ("Assad", "assad"), ("Yabrud", "yabrud"), ("Qalamoun", "qalamoun"), ("Hama", "hama"), ("Jaysh al-Islam", "jaysh"),
+    ("ISIS", "isis"), ("IS", "isis"), ("bay'ah", "bayah"), ("Emir", "emir"), ("Homs", "homs"), ("Lebanon", "lebanon"),
+    ("Hay'at Tahrir al-Sham", "hts"), ("Iraq", "iraq"), ("Idris", "idris"),
+)
+PRECISION_TEXT = (
+    "Fighters of Jabhat al Nusra and of the el-Nusra Front met in Yabroud, where Ahmad Jumaah had been held. "
+    "His men, loyal to Abu Malek al-Tali, gave bayah to the Emeer as Assad's army shelled Hamah and Kalamoun. "
+    "It is said IS and ISIS fighters left for Irak; this is what Jaish al-Islam and Hayat Tahrir al-Sham feared. "
+    "At Homs the talks, as Assad wished, stalled; the hamlet of Alma, a hammam and Idrissi's shop were shelled, "
+    "and Anti-Lebanon villagers fled to www.lebanon-news.com/homs and to Lebanon."
+)
+PRECISION_EXPECTED = {
+    ("Jabhat al Nusra", "nusra"), ("el-Nusra Front", "nusra"), ("Yabroud", "yabrud"), ("Ahmad Jumaah", "jumaa"),
+    ("Abu Malek al-Tali", "talli"), ("bayah", "bayah"), ("Emeer", "emir"), ("Assad", "assad"), ("Hamah", "hama"),
+    ("Kalamoun", "qalamoun"), ("IS", "isis"), ("ISIS", "isis"), ("Irak", "iraq"), ("Jaish al-Islam", "jaysh"),
+    ("Hayat Tahrir al-Sham", "hts"), ("Homs", "homs"), ("Assad", "assad"), ("Lebanon", "lebanon"),
+}
+"""Marked by hand: every catalogued name the text writes, as written, and nothing else (not "is", "Alma",
+"hammam", "Idrissi", the Lebanon of "Anti-Lebanon" or anything in the web address)."""
+
+
+def precision_and_recall(matches: list[tuple[str, str]]) -> tuple[float, float]:
+    found_ = list(matches)
+    correct = sum(1 for match in found_ if match in PRECISION_EXPECTED)
+    return correct / len(found_), len(set(found_) & PRECISION_EXPECTED) / len(PRECISION_EXPECTED)
+
+
+def test_folding_adds_no_wrong_link_on_a_hand_marked_text():
+    matches = LINKER_FOR_PRECISION.find(PRECISION_TEXT)
+    with_folding = [(PRECISION_TEXT[m.start:m.end], m.entity_id) for m in matches]
+    as_written = [(PRECISION_TEXT[m.start:m.end], m.entity_id) for m in matches if not m.variant]
+    assert precision_and_recall(with_folding) == (1.0, 1.0)
+    assert precision_and_recall(as_written)[1] < 0.5
+
+
+LINKER_FOR_PRECISION = linker(*PRECISION_CATALOG)

@@ -18,6 +18,8 @@ import re
 CONNECTORS = {"al", "el", "an", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "bint", "abu", "of", "the", "de",
               "du", "van", "von"}
 """Words that join the parts of one name ("Abu Malek al-Talli", "Islamic State of Iraq")."""
+_HYPHENATED_ONLY = {"an", "ad", "ar", "as", "ash", "at", "az"}
+"""The article as assimilated ("ash-Sham") joins a name only with a hyphen: "as", "at" and "an" are English words."""
 MONTHS_AND_DAYS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -55,6 +57,12 @@ def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` is the first of a sentence (or of the text)."""
     before = text[max(0, start - 5):start].rstrip()
     return not before or before[-1] in _SENTENCE_END
+
+
+def _connects(word: str, separator: str) -> bool:
+    """Whether ``word`` followed by ``separator`` joins the parts of a name."""
+    lowered = word.lower()
+    return lowered in CONNECTORS and (separator == "-" or lowered not in _HYPHENATED_ONLY)
 
 
 def _title_cased(text: str) -> bool:
@@ -100,7 +108,7 @@ class _Context:
                 return False
             word = found.group(1)
             word_start = found.start()
-            if word.lower() in CONNECTORS:
+            if _connects(word, found.group(2)):
                 position, joined = word_start, True
                 continue
             return self._name_part(word, word_start, joined, word_start + len(word) in self.ends)
@@ -109,7 +117,7 @@ class _Context:
         position, joined = end, False
         while found := _WORD_AFTER.match(self.text, position):
             word = found.group(2)
-            if word.lower() in CONNECTORS:
+            if _connects(word, self.text[found.end():found.end() + 1]):
                 position, joined = found.end(), True
                 continue
             return self._name_part(word, found.start(2), joined, found.start(2) in self.starts)
@@ -143,7 +151,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
         if spans and hint.start() < spans[-1][1]:
             continue
         window = max(0, hint.start() - 200)
-        start = window + _URL_OPENING.search(text, window, hint.start()).start()
+        start = _URL_OPENING.search(text, window, hint.start()).start()
         end = _URL_REST.match(text, hint.end()).end()
         while end > hint.end() and text[end - 1] in _URL_TRAILING:
             end -= 1
