@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from annotated_reader.article_page import render_article
 from annotated_reader.catalog import Alias, build_catalog
+from annotated_reader.entity_page import written_parts
 from annotated_reader.linker import Linker, alias_key
-from annotated_reader.mentions import LinkMode, find_mentions, names_within_names
+from annotated_reader.mentions import LinkMode, MentionIndex, find_mentions, names_within_names
 from annotated_reader.seed_parser import parse_seed
 
 
@@ -279,3 +282,21 @@ def test_folding_adds_no_wrong_link_on_a_hand_marked_text():
 
 
 LINKER_FOR_PRECISION = linker(*PRECISION_CATALOG)
+
+
+def test_variant_is_marked_in_the_article_and_listed_on_the_entity_page():
+    pages = [(Path("docs/people/jumaa.md"), "people/jumaa.md", "---\ntype: person\nname: Ahmad Jumaa\nsummary: S.\n---\n"),
+             (Path("docs/places/yabrud.md"), "places/yabrud.md", "---\ntype: place\nname: Yabrud\nsummary: S.\n---\n"),
+             (Path("docs/events/battle.md"), "events/battle.md",
+              "---\ntype: event\nname: Battle of Yabrud\nsummary: S.\n---\n")]
+    catalog = build_catalog(pages, alias_key)
+    parsed = article("Jane Doe\n\nA report\n\nAhmad Jumaah and Ahmad Jumaa fought in the Battle of Yabrud.\n")
+    index = MentionIndex({"x": find_mentions(parsed, Linker.from_catalog(catalog), LinkMode.ALL)},
+                         names_within_names(catalog))
+    page = BeautifulSoup(render_article(parsed, index.by_article["x"], catalog, lambda src: src).html, "lxml")
+    assert [(m.get_text(), m.has_attr("data-variant")) for m in page.select("[data-entity=jumaa]")] == [
+        ("Ahmad Jumaah", True), ("Ahmad Jumaa", False)]
+    facts, _ = written_parts(catalog["jumaa"], catalog, index, {"x": parsed}, lambda src: src)
+    assert "Also written: Ahmad Jumaah (1)" in BeautifulSoup(facts["facts"], "lxml").get_text()
+    facts, _ = written_parts(catalog["yabrud"], catalog, index, {"x": parsed}, lambda src: src)
+    assert "Also named in: Battle of Yabrud (1)" in BeautifulSoup(facts["facts"], "lxml").get_text()
