@@ -89,7 +89,7 @@ def render_data_page(catalog: Catalog, index: MentionIndex, articles: dict[str, 
         "summaries, relations, coordinates, dates, Wikidata ids and mention counts.",
         f"- [mentions.csv](mentions.csv): all {total} mentions in the {len(articles)} articles: article, paragraph, "
         "the anchor of the mention on the article page, entity, the words matched, their character offsets in the "
-        "paragraph's text, and the mention's role (body, caption, pull quote, reader comment).",
+        "paragraph's text, and the mention's role (body, caption, pull quote, reader comment, heading).",
         "- [graph.jsonld](graph.jsonld): a JSON-LD graph of entities and articles, linked by relations and mentions.",
         "",
         f"Every page also carries schema.org JSON-LD: NewsArticle with `mentions` for articles; {types} for entities, "
