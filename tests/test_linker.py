@@ -12,6 +12,7 @@ from annotated_reader.catalog import Alias, build_catalog
 from annotated_reader.entity_page import written_parts
 from annotated_reader.linker import Linker, alias_key
 from annotated_reader.mentions import LinkMode, MentionIndex, find_mentions, names_within_names
+from annotated_reader.proper_names import names_inside_longer_names, url_spans
 from annotated_reader.seed_parser import parse_seed
 
 
@@ -300,3 +301,22 @@ def test_variant_is_marked_in_the_article_and_listed_on_the_entity_page():
     assert "Also written: Ahmad Jumaah (1)" in BeautifulSoup(facts["facts"], "lxml").get_text()
     facts, _ = written_parts(catalog["yabrud"], catalog, index, {"x": parsed}, lambda src: src)
     assert "Also named in: Battle of Yabrud (1)" in BeautifulSoup(facts["facts"], "lxml").get_text()
+
+
+@pytest.mark.parametrize("built", ["site", "fixture_site"])
+def test_no_built_mention_is_inside_a_longer_name_or_a_web_address(built, request):
+    site = request.getfixturevalue(built)
+    for path in (site.site / "articles").glob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for block in page.select(".ar-article p, .ar-article li, .ar-article figcaption"):
+            for number in block.select(".ar-pnum"):
+                number.decompose()
+            text, spans = block.get_text(), []
+            offset = 0
+            for piece in block.descendants:
+                if isinstance(piece, str):
+                    if piece.parent.has_attr("data-entity"):
+                        spans.append((offset, offset + len(piece)))
+                    offset += len(piece)
+            assert not names_inside_longer_names(text, spans), f"{path.name}: {text[:80]}"
+            assert not any(s < end and start < e for s, e in url_spans(text) for start, end in spans), path.name
