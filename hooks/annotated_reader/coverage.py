@@ -37,7 +37,7 @@ from .html_text import escape_text, seed_text, tag
 from .linker import Linker, alias_key
 from .markup import entity_href
 from .mentions import Mention, MentionIndex
-from .proper_names import CONNECTORS, FUNCTION_WORDS, MONTHS_AND_DAYS
+from .proper_names import CONNECTORS, FUNCTION_WORDS, MONTHS_AND_DAYS, SPACED_CONNECTORS
 from .sentences import sentence_around, sentence_spans
 
 PHRASE_MIN_COUNT = 3
@@ -51,9 +51,7 @@ DATA_FILE = "coverage.json"
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_CONNECTORS = CONNECTORS
 _NEVER_NAMES = MONTHS_AND_DAYS | {"Q", "A", "I"}
-_STOP_WORDS = FUNCTION_WORDS
 GENERIC_WORDS = {
     "syrian", "syrians", "lebanese", "iraqi", "iraqis", "iranian", "russian", "american", "turkish", "saudi", "qatari",
     "kurdish", "kurds", "jordanian", "israeli", "palestinian", "egyptian", "arab", "arabs", "arabic", "western",
@@ -106,7 +104,7 @@ def _capitalised(word: str) -> bool:
     if word[:1].isupper():
         return True
     head, _, tail = word.partition("-")
-    return head in _CONNECTORS and tail[:1].isupper()
+    return head in CONNECTORS and tail[:1].isupper()
 
 
 _TOKEN = re.compile(rf"(?P<word>[^\W\d_][\w’'-]*)|(?P<end>[.!?…]+[\"”’)]*(?=\s|$))|(?P<mask>{_MASK}+)|(?P<other>[,;:()\"“”—–])")
@@ -131,17 +129,17 @@ class _Scanner:
         run = self.run
         while run and not _capitalised(run[-1]):
             run.pop()
-        if run and (len(run) > 1 or run[0].lower() not in _STOP_WORDS):
+        if run and (len(run) > 1 or run[0].lower() not in FUNCTION_WORDS):
             self.found(" ".join(run), "name", self.run_opens, position)
         run.clear()
 
     def phrase(self, word: str, position: int) -> None:
         recent = self.recent
         if word.islower():
-            if word not in _STOP_WORDS:
-                if recent and recent[-1] not in _STOP_WORDS:
+            if word not in FUNCTION_WORDS:
+                if recent and recent[-1] not in FUNCTION_WORDS:
                     self.found(f"{recent[-1]} {word}", "phrase", False, position)
-                if len(recent) == 2 and recent[0] not in _STOP_WORDS:
+                if len(recent) == 2 and recent[0] not in FUNCTION_WORDS:
                     self.found(f"{recent[0]} {recent[1]} {word}", "phrase", False, position)
             recent.append(word)
             if len(recent) > 2:
@@ -155,7 +153,7 @@ class _Scanner:
             if kind == "word":
                 word = _POSSESSIVE.sub("", token.group())
                 first = not self.lower_seen and not self.run and not self.recent
-                if (_capitalised(word) and word not in _NEVER_NAMES) or (self.run and word.lower() in _CONNECTORS):
+                if (_capitalised(word) and word not in _NEVER_NAMES) or (self.run and word.lower() in SPACED_CONNECTORS):
                     if not self.run:
                         self.run_opens = not self.lower_seen
                     self.run.append(word)
@@ -225,7 +223,7 @@ def find_candidates(articles: dict[str, Article], index: MentionIndex, catalog: 
             findings.articles[(name, "name")].add(place[0])
     names = [text for (text, kind) in counts if kind == "name" and text.lower() not in GENERIC_WORDS]
     groups: dict[str, list[str]] = defaultdict(list)
-    for text, key in zip(names, fold_lines([alias_key_of(text) for text in names]), strict=True):
+    for text, key in zip(names, fold_lines([_key(text) for text in names]), strict=True):
         groups[key].append(text)
     notes = _Notes(catalog, list(groups)) if catalog is not None else None
     rows = []
@@ -249,7 +247,8 @@ def find_candidates(articles: dict[str, Article], index: MentionIndex, catalog: 
     return candidates + folded_matches(articles, index)
 
 
-def alias_key_of(text: str) -> str:
+def _key(text: str) -> str:
+    """A name found in the text, as the catalog would list it."""
     return alias_key(Alias(text, False))
 
 
@@ -259,7 +258,7 @@ class _Notes:
     def __init__(self, catalog: Catalog, keys: list[str]) -> None:
         self.catalog = catalog
         names = [(entity.id, name.text) for entity in catalog for name in entity.names]
-        self.by_key = dict(zip(fold_lines([alias_key_of(text) for _, text in names]), (i for i, _ in names), strict=True))
+        self.by_key = dict(zip(fold_lines([_key(text) for _, text in names]), (i for i, _ in names), strict=True))
         self.linker = Linker.from_catalog(catalog)
 
     def about(self, key: str, text: str) -> tuple[str | None, str]:

@@ -20,6 +20,8 @@ CONNECTORS = {"al", "el", "an", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn
 """Words that join the parts of one name ("Abu Malek al-Talli", "Islamic State of Iraq")."""
 _HYPHENATED_ONLY = {"an", "ad", "ar", "as", "ash", "at", "az"}
 """The article as assimilated ("ash-Sham") joins a name only with a hyphen: "as", "at" and "an" are English words."""
+SPACED_CONNECTORS = CONNECTORS - _HYPHENATED_ONLY
+"""Connectors that join the parts of a name across a space ("Abu Malek al Talli", "Army of Islam")."""
 MONTHS_AND_DAYS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
