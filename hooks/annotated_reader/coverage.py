@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from itertools import accumulate
 
 from .article import Article, Block, Role
 from .article_page import UrlOf, article_src_uri
@@ -223,14 +225,15 @@ def find_candidates(articles: dict[str, Article], index: MentionIndex, catalog: 
             findings.articles[(name, "name")].add(place[0])
     names = [text for (text, kind) in counts if kind == "name" and text.lower() not in GENERIC_WORDS]
     groups: dict[str, list[str]] = defaultdict(list)
-    for text, key in zip(names, fold_lines([_key(text) for text in names]), strict=True):
+    for text, key in zip(names, fold_lines(names), strict=True):
         groups[key].append(text)
-    notes = _Notes(catalog, list(groups)) if catalog is not None else None
+    for spellings in groups.values():
+        spellings.sort(key=lambda text: (-counts[(text, "name")], text))
+    notes = _notes(catalog, groups) if catalog is not None else {}
     rows = []
     for key, spellings in groups.items():
-        spellings.sort(key=lambda text: (-counts[(text, "name")], text))
         slugs = sorted(set().union(*(findings.articles[(text, "name")] for text in spellings)))
-        entity, note = notes.about(key, spellings[0]) if notes else (None, "")
+        entity, note = notes.get(key, (None, ""))
         stub = "" if note else front_matter_stub(spellings[0], spellings[1:], slugs)
         rows.append((spellings[0], "name", sum(counts[(text, "name")] for text in spellings), spellings[1:], slugs,
                      entity, note, stub))
@@ -247,26 +250,23 @@ def find_candidates(articles: dict[str, Article], index: MentionIndex, catalog: 
     return candidates + folded_matches(articles, index)
 
 
-def _key(text: str) -> str:
-    """A name found in the text, as the catalog would list it."""
-    return alias_key(Alias(text, False))
-
-
-class _Notes:
-    """What a name found in the text has to do with the catalog: a variant of a name, or a longer name holding one."""
-
-    def __init__(self, catalog: Catalog, keys: list[str]) -> None:
-        self.catalog = catalog
-        names = [(entity.id, name.text) for entity in catalog for name in entity.names]
-        self.by_key = dict(zip(fold_lines([_key(text) for _, text in names]), (i for i, _ in names), strict=True))
-        self.linker = Linker.from_catalog(catalog)
-
-    def about(self, key: str, text: str) -> tuple[str | None, str]:
-        for form in (key, key.removeprefix("al-"), f"al-{key}"):
-            if form in self.by_key:
-                return self.by_key[form], "variant"
-        held = self.linker.find_names(text)
-        return (held[0].entity_id, "longer name") if held else (None, "")
+def _notes(catalog: Catalog, groups: dict[str, list[str]]) -> dict[str, tuple[str, str]]:
+    """For the names found (by folded form, most frequent spelling first) that have to do with the catalog: the
+    entity, and "variant" (the folded form is, with or without ``al-``, one of its names) or "longer name" (the
+    name holds one of its names). Every name is looked at in one pass of the linker."""
+    names = [(entity.id, name.text) for entity in catalog for name in entity.names]
+    by_key = dict(zip(fold_lines([alias_key(Alias(text, False)) for _, text in names]), (i for i, _ in names), strict=True))
+    notes = {}
+    for key in groups:
+        if owner := next((by_key[form] for form in (key, key.removeprefix("al-"), f"al-{key}") if form in by_key), None):
+            notes[key] = (owner, "variant")
+    rest = [key for key in groups if key not in notes]
+    lines = [groups[key][0] for key in rest]
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    for match in Linker.from_catalog(catalog).find_names("\n".join(lines)):
+        key = rest[bisect_right(starts, match.start) - 1]
+        notes.setdefault(key, (match.entity_id, "longer name"))
+    return notes
 
 
 _ORGANIZATION_CUES = {"brigade", "brigades", "army", "front", "corps", "movement", "party", "council", "forces",
