@@ -320,3 +320,8 @@ def test_no_built_mention_is_inside_a_longer_name_or_a_web_address(built, reques
                     offset += len(piece)
             assert not names_inside_longer_names(text, spans), f"{path.name}: {text[:80]}"
             assert not any(s < end and start < e for s, e in url_spans(text) for start, end in spans), path.name
+
+
+def test_blocks_found_together_are_found_as_one_by_one():
+    blocks = ["Battle lines", "Rif Dimashq was shelled; Hezbollah held Hama.", "", "Damascus Governorate", "IS left Hamah."]
+    assert LONGER.find_in_blocks(blocks) == [LONGER.find(block) for block in blocks]

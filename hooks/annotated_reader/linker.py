@@ -19,8 +19,10 @@ folded forms, so a text is scanned once whatever the size of the catalog.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import ahocorasick
 
@@ -44,8 +46,8 @@ class Match:
     variant: bool = False
 
 
-_OFF = "off"
-"""A folded key two entities (or a switched-off alias) share: matched only as written."""
+_SHARED = object()
+"""The owner of a folded key two entities (or an entity and a switched-off alias) share: matched only as written."""
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Linker:
         """Compile (alias, entity id) pairs; the first pair of a key wins, and None switches it off."""
         self._entries = list(entries)
         patterns: dict[str, _Pattern] = {}
-        owners: dict[str, str | None] = {}
+        owners: dict[str, object] = {}
         keys = [alias_key(alias) for alias, _ in self._entries]
         for (alias, entity_id), key, folded in zip(self._entries, keys, fold_lines(keys), strict=True):
             if not key:
@@ -79,13 +81,13 @@ class Linker:
             if alias.case_sensitive or letters(folded) < MIN_FOLDED_LETTERS:
                 continue
             owner = owners.setdefault(folded, entity_id)
-            owners[folded] = owner if owner == entity_id else _OFF
+            owners[folded] = owner if owner == entity_id else _SHARED
         self.keys = frozenset(key for pattern in patterns.values() for key in pattern.exact)
         """Every listed name, as :func:`alias_key` writes it."""
         self._automaton = ahocorasick.Automaton()
         for folded, pattern in patterns.items():
             owner = owners.get(folded)
-            pattern.folded_owner = None if owner == _OFF else owner
+            pattern.folded_owner = owner if isinstance(owner, str) else None
             self._automaton.add_word(folded, (len(folded), pattern))
         self._empty = len(self._automaton) == 0
         if not self._empty:
@@ -111,6 +113,17 @@ class Linker:
         matches = self.find_names(text)
         inside = names_inside_longer_names(text, [(match.start, match.end) for match in matches])
         return [match for number, match in enumerate(matches) if number not in inside] if inside else matches
+
+    def find_in_blocks(self, texts: list[str]) -> list[list[Match]]:
+        """:meth:`find` for each of several texts (an article's blocks), in one pass: folding is array work, whose
+        cost is mostly per call, so an article is folded once rather than block by block."""
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        found: list[list[Match]] = [[] for _ in texts]
+        for match in self.find("\n".join(texts)):
+            number = bisect_right(starts, match.start) - 1
+            offset = starts[number]
+            found[number].append(Match(match.start - offset, match.end - offset, match.entity_id, match.variant))
+        return found
 
     def find_names(self, text: str) -> list[Match]:
         """Non-overlapping listed names in ``text``, leftmost-longest, in reading order; none inside a URL."""

@@ -115,10 +115,11 @@ def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Ment
     acronyms = _Acronyms(linker)
     policy = LinkPolicy(mode)
     mentions = []
-    for block in article.annotatable_blocks():
+    blocks = article.annotatable_blocks()
+    for block, matches in zip(blocks, linker.find_in_blocks([block.text for block in blocks]), strict=True):
         numbers: Counter[str] = Counter()
         heading = block.role is Role.HEADING
-        for match in acronyms.add(block.text, linker.find(block.text)):
+        for match in acronyms.add(block.text, matches):
             numbers[match.entity_id] += 1
             mentions.append(Mention(
                 number=numbers[match.entity_id],

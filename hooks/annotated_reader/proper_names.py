@@ -56,9 +56,9 @@ _HEADING_CHARS = 200
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` is the first of a sentence (or of the text)."""
-    before = text[max(0, start - 5):start].rstrip()
-    return not before or before[-1] in _SENTENCE_END
+    """Whether the word at ``start`` is the first of a sentence, of a line or of the text."""
+    before = text[max(0, start - 5):start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END or before[-1] == "\n"
 
 
 def _connects(word: str, separator: str) -> bool:
