@@ -74,9 +74,14 @@ _HYPHEN, _SPACE = ord("-"), ord(" ")
 _PAD = 4
 
 
+_LOWER_MAP = {code: int(lowered) for code, lowered in enumerate(_LOWER) if lowered != code}
+"""The same table as a mapping, for short texts (names), where array work costs more than it saves."""
+_SHORT = 200
+
+
 def lower(text: str) -> str:
     """The normalised lower case of ``text``, character by character (so of the same length)."""
-    return _decode(_lowered_codes(text))
+    return text.translate(_LOWER_MAP) if len(text) < _SHORT else _decode(_lowered_codes(text))
 
 
 def _codes(text: str) -> np.ndarray:
