@@ -133,11 +133,28 @@ def names_inside_longer_names(text: str, spans: list[tuple[int, int]]) -> set[in
     context = _Context(text, {start for start, _ in spans}, {end for _, end in spans})
     inside = set()
     for number, (start, end) in enumerate(spans):
-        if text[start:end].lower() in TITLES:
+        if _alone(text, start, end) or text[start:end].lower() in TITLES:
             continue
         if context.extends_left(start) or context.extends_right(end):
             inside.add(number)
     return inside
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The common case, told without a regular expression: punctuation or a lower-case word that is no
+    connector on both sides."""
+    after = text[end:end + 2]
+    if len(after) == 2 and after[0] in " -" and after[1].isalpha():
+        if not after[1].islower():
+            return False
+        space = text.find(" ", end + 1, end + 8)
+        if text[end + 1:space if space > 0 else end + 8] in CONNECTORS or "-" in text[end + 1:end + 6]:
+            return False
+    if start < 2 or text[start - 1] not in " -" or not text[start - 2].isalpha():
+        return True
+    space = text.rfind(" ", max(0, start - _LOOK_BACK), start - 1) + 1
+    word = text[space:start - 1]
+    return word[:1].islower() and "-" not in word and word not in CONNECTORS
 
 
 _URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|int|mil|info|io|sy|lb|iq|uk)\b|\.[a-z]{2,6}/")
