@@ -63,9 +63,9 @@ def text_from(entries: list[tuple[Alias, str]], rng: random.Random, words: int) 
 
 
 def test_matcher_agrees_with_the_reference_on_random_text():
-    for seed in range(12):
+    for seed in range(10):
         rng = random.Random(seed)
         entries = aliases(300, rng)
-        text = text_from(entries, rng, 3000)
+        text = text_from(entries, rng, 2500)
         fast = [(m.start, m.end, m.entity_id, m.variant) for m in Linker(entries).find(text)]
         assert fast == reference_find(text, entries), f"seed {seed}"
