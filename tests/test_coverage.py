@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from annotated_reader.catalog import build_catalog
-from annotated_reader.coverage import NAMES_KEY, Candidate, coverage_parts, find_candidates, guess_type
+from annotated_reader.coverage import NAMES_KEY, Candidate, coverage_parts, find_candidates, front_matter_stub, guess_type
 from annotated_reader.linker import Linker, alias_key
 from annotated_reader.mentions import LinkMode, MentionIndex, find_mentions
 from annotated_reader.seed_parser import parse_seed
@@ -143,3 +143,9 @@ def test_mentions_matched_through_folding_are_listed_to_confirm():
                                             ("Tal Kalakh", "place")])
 def test_type_of_a_new_name_is_guessed_from_its_words(name, kind):
     assert guess_type(name) == kind
+
+
+def test_stub_names_the_first_articles_and_says_how_many_there_are():
+    stub = front_matter_stub("Tal Kalakh", ["Tell Kalakh"], [f"article-{n:02}" for n in range(12)])
+    assert "# named in: article-00, article-01" in stub and "(the first 10 of 12)" in stub
+    assert build_catalog([(Path("docs/places/t.md"), "places/t.md", stub + "\n")], alias_key).problems == []

@@ -45,6 +45,8 @@ from .sentences import sentence_around, sentence_spans
 PHRASE_MIN_COUNT = 3
 PHRASE_LENGTHS = (2, 3)
 PART_ROWS = 100
+ARTICLES_LISTED = 10
+"""How many of the articles a row appears in are named, in the data and in a stub (all are counted)."""
 """Rows per part of a table on the page (the data file has every row in one list)."""
 NAMES_KEY, PHRASES_KEY, VARIANTS_KEY, DATA_KEY = "coverage-names", "coverage-phrases", "coverage-variants", "coverage-data"
 """Placeholder keys of the report's tables, and of the link to its data."""
@@ -77,8 +79,10 @@ class Candidate:
     example: str
     article: str
     block: str
+    article_count: int = 0
+    """How many articles it appears in."""
     articles: tuple[str, ...] = ()
-    """Every article it appears in."""
+    """The first :data:`ARTICLES_LISTED` of them, by address."""
     variants: tuple[str, ...] = ()
     """Other spellings with the same folded form, most frequent first."""
     entity: str | None = None
@@ -245,8 +249,8 @@ def find_candidates(articles: dict[str, Article], index: MentionIndex, catalog: 
         slug, block_id, position = first_seen[(text, kind)]
         block = next(block for block in articles[slug].annotatable_blocks() if block.id == block_id)
         start, end = sentence_around(sentence_spans(block.text), position, position + 1)
-        candidates.append(Candidate(text, kind, count, block.text[start:end].strip(), slug, block.id, tuple(slugs),
-                                    tuple(variants), entity, note, stub))
+        candidates.append(Candidate(text, kind, count, block.text[start:end].strip(), slug, block.id, len(slugs),
+                                    tuple(slugs[:ARTICLES_LISTED]), tuple(variants), entity, note, stub))
     return candidates + folded_matches(articles, index)
 
 
@@ -297,7 +301,9 @@ def front_matter_stub(name: str, variants: list[str], articles: list[str]) -> st
              'summary: "TODO: one sentence in your own words"']
     if variants:
         lines.append(f"aliases: {json.dumps(variants, ensure_ascii=False)}")
-    lines += ["sources: []", f"# named in: {', '.join(articles)}", "---"]
+    listed = ", ".join(articles[:ARTICLES_LISTED])
+    more = f" (the first {ARTICLES_LISTED} of {len(articles)})" if len(articles) > ARTICLES_LISTED else ""
+    lines += ["sources: []", f"# named in: {listed}{more}", "---"]
     return "\n".join(lines)
 
 
@@ -317,8 +323,9 @@ def folded_matches(articles: dict[str, Article], index: MentionIndex) -> list[Ca
         first = mentions[0]
         block = blocks[(first.article_slug, first.block_id)]
         start, end = sentence_around(sentence_spans(block.text), first.start, first.end)
+        slugs = sorted({m.article_slug for m in mentions})
         rows.append(Candidate(text, "variant", len(mentions), block.text[start:end].strip(), first.article_slug,
-                              first.block_id, tuple(sorted({m.article_slug for m in mentions})), (), entity_id, "variant"))
+                              first.block_id, len(slugs), tuple(slugs[:ARTICLES_LISTED]), (), entity_id, "variant"))
     return rows
 
 
@@ -360,7 +367,7 @@ def _row(candidate: Candidate, catalog: Catalog, url: UrlOf) -> str:
     if candidate.variants:
         name += " " + tag("span", "also " + ", ".join(map(seed_text, candidate.variants)), class_="ar-variants")
     cells = [tag("th", name, scope="row"), tag("td", str(candidate.count), class_="ar-number"),
-             tag("td", str(len(candidate.articles)), class_="ar-number")]
+             tag("td", str(candidate.article_count), class_="ar-number")]
     if candidate.kind != "phrase":
         cells.append(tag("td", _note(candidate, catalog, url)))
     return tag("tr", "".join(cells) + tag("td", f"{seed_text(candidate.example)} {link}"))
