@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .catalog import Catalog
-from .linker import Linker
+from .linker import Linker, Match
 from .markup import mention_element
 from .mentions import LinkMode, LinkPolicy
 
@@ -49,28 +49,34 @@ class AnnotateTreeprocessor(Treeprocessor):
             return
         self._policy = LinkPolicy(self.state.mode)
         self._numbers: Counter[str] = Counter()
-        self._walk(root)
+        texts: list[tuple[etree.Element, etree.Element | None, str, str]] = []
+        self._walk(root, texts)
+        found = self.state.linker.find_in_blocks([text for _, _, text, _ in texts])  # one pass for the whole page
+        for (parent, child, text, block), matches in zip(texts, found, strict=True):
+            if child is None:
+                parent.text = self._link_into(parent, text, 0, block, matches)
+            else:
+                child.tail = self._link_into(parent, text, list(parent).index(child) + 1, block, matches)
 
     def _skipped(self, element: etree.Element) -> bool:
         return element.tag in SKIPPED_TAGS or NO_LINK_CLASS in (element.get("class") or "").split()
 
-    def _walk(self, parent: etree.Element, block: str = "page") -> None:
+    def _walk(self, parent: etree.Element, texts: list, block: str = "page") -> None:
+        """Collect, in reading order, each text to link: (parent, the child it is the tail of or None, text, block)."""
         if self._skipped(parent):
             return
         if parent.tag in BLOCK_TAGS:
             block = str(id(parent))
-        children = list(parent)  # taken first: the mentions inserted below are not walked again
         if parent.text and not isinstance(parent.text, AtomicString):
-            parent.text = self._link_into(parent, parent.text, 0, block)
-        for child in children:
-            self._walk(child, block)
+            texts.append((parent, None, parent.text, block))
+        for child in parent:
+            self._walk(child, texts, block)
             if child.tail and not isinstance(child.tail, AtomicString):
-                position = list(parent).index(child) + 1
-                child.tail = self._link_into(parent, child.tail, position, block)
+                texts.append((parent, child, child.tail, block))
 
-    def _link_into(self, parent: etree.Element, text: str, position: int, block: str) -> str:
-        """Insert mention elements for ``text`` at ``position`` of ``parent``; return the text before them."""
-        matches = [m for m in self.state.linker.find(text) if m.entity_id != self.state.current_entity]
+    def _link_into(self, parent: etree.Element, text: str, position: int, block: str, found: list[Match]) -> str:
+        """Insert mention elements for ``found`` in ``text`` at ``position`` of ``parent``; return the text before them."""
+        matches = [m for m in found if m.entity_id != self.state.current_entity]
         if not matches:
             return text
         ends = [match.start for match in matches[1:]] + [len(text)]
