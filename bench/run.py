@@ -75,7 +75,7 @@ def matcher_throughput(text: str) -> dict:
     found = linker.find(text)
     seconds = time.perf_counter() - started
     sample = text[:300_000]
-    agree = [(m.start, m.end, m.entity_id) for m in linker.find(sample)] == reference_find(sample, entries)
+    agree = [(m.start, m.end, m.entity_id, m.variant) for m in linker.find(sample)] == reference_find(sample, entries)
     return {"aliases": len(entries), "text_mb": round(len(text.encode()) / 2**20, 2), "mentions": len(found),
             "mb_per_second": round(len(text.encode()) / 2**20 / seconds, 1), "agrees_with_reference": agree}
 

@@ -128,7 +128,8 @@ class ReaderBuild:
         size = len(corpus.articles)
         absolute = self.site.absolute
         self.exports = InBackground(lambda: open_data(corpus.catalog, corpus.articles, corpus.index, absolute), size, spare)
-        self.coverage = InBackground(lambda: find_candidates(corpus.articles, corpus.index), size, spare)  # one page's
+        self.coverage = InBackground(functools.partial(find_candidates, corpus.articles, corpus.index, corpus.catalog), size,
+                                     spare)  # needed by one page
         return files
 
     def report(self, problem: Problem) -> None:

@@ -282,5 +282,13 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     assert (result.site / "people/abu-bakr-al-baghdadi.html").exists()
 
 
-def test_unused_entity_is_listed_not_refused(site):
-    assert "INFO    -  annotated_reader: docs/places/yabrud.md: is not mentioned by any article (unused entity)" in site.output
+def test_unused_entity_is_listed_not_refused(tmp_path):
+    """Not even inside another entity's name: a place named only in an event's name ("battle of Yabrud") is used."""
+    (tmp_path / "a.txt").write_text("Jane Doe\n\nA report\n\nHoms was shelled after the battle of Yabrud.\n")
+    pages = [(Path(f"docs/{folder}/{i}.md"), f"{folder}/{i}.md", f"---\ntype: {kind}\nname: {name}\nsummary: S.\n---\n")
+             for folder, i, kind, name in [("places", "homs", "place", "Homs"), ("places", "hama", "place", "Hama"),
+                                           ("places", "yabrud", "place", "Yabrud"),
+                                           ("events", "battle", "event", "Battle of Yabrud")]]
+    corpus = load_corpus(tmp_path, pages, LinkMode.ALL, workers=1)
+    assert [(str(notice.path), notice.message) for notice in corpus.notices] == [
+        ("docs/places/hama.md", "is not mentioned by any article (unused entity)")]

@@ -36,7 +36,8 @@ def test_mention_counts_agree_with_the_marks_on_the_article_pages(real_site):
     for page in (real_site.site / "articles").glob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         marks |= {(page.stem, mark["id"], mark["data-entity"]) for mark in soup.select("article.ar-article [data-entity]")}
-    assert {(row["article"], row["anchor"], row["entity"]) for row in rows} == marks
+    shown = {(row["article"], row["anchor"], row["entity"]) for row in rows if row["role"] != "heading"}
+    assert shown == marks  # names in the title and headings are counted, never marked
     entities = json.loads((real_site.site / "data/entities.json").read_text(encoding="utf-8"))["entities"]
     for entity in entities:
         own = [row for row in rows if row["entity"] == entity["id"]]

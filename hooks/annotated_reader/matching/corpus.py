@@ -14,7 +14,7 @@ from ..reading.input_files import file_bytes, seed_files
 from ..reading.seed_parser import decode_seed, parse_seed, title_notice
 from ..reading.sidecar import apply_sidecar, read_sidecar
 from .linker import Linker, alias_key
-from .mentions import LinkMode, Mention, MentionIndex, find_mentions
+from .mentions import LinkMode, Mention, MentionIndex, find_mentions, names_within_names, unused_entities
 from .parallel import map_batches
 
 
@@ -120,9 +120,9 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     read_problems = file_problems + [problem for reading in readings for problem in reading.problems]
     kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
     articles = {reading.article.slug: reading.article for reading in kept}
-    index = MentionIndex({reading.article.slug: reading.mentions for reading in kept})
+    index = MentionIndex({reading.article.slug: reading.mentions for reading in kept}, names_within_names(catalog))
     unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
                       "nothing to do unless that is a surprise")
-              for entity in catalog if not index.count(entity.id)]
+              for entity in map(catalog.__getitem__, unused_entities(catalog, index))]
     titles = [title_notice(article) for article in articles.values() if article.title_from_body]
     return Corpus(catalog, linker, articles, index, catalog.problems + read_problems + slug_problems, titles + unused)

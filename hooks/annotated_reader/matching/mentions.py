@@ -7,11 +7,14 @@ scanning pages again.
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter, defaultdict
+from itertools import combinations
 from typing import NamedTuple
 
 from ..reading.article import Article, Role
-from .linker import Linker
+from ..reading.catalog import Alias, Catalog
+from .linker import Linker, Match, alias_key
 
 NOT_COUNTED = (Role.PULL_QUOTE, Role.COMMENT)
 """Roles whose mentions are marked but not counted as the article's: a pull quote repeats a sentence the
@@ -64,21 +67,63 @@ class Mention(NamedTuple):
     start: int
     end: int
     full_link: bool
+    variant: bool = False
+    """Matched only through folding: its words are not a listed name (see :mod:`.linker`)."""
 
     @property
     def id(self) -> str:
-        """The mention's anchor in its article's page."""
+        """The mention's anchor in its article's page; in a heading, which is never marked, the heading's."""
+        if self.role is Role.HEADING:
+            return self.block_id
         return mention_id(self.block_id, self.entity_id, self.number)
 
 
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+"""An acronym defined right after a name: "the Lebanese Armed Forces (LAF)"."""
+
+
+class _Acronyms:
+    """Acronyms an article defines after a name it mentions, linked to that name's entity for the rest of it.
+
+    Only an acronym that is no listed name: one the catalog knows keeps its own entity."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.defined: dict[str, str] = {}
+        self.pattern: re.Pattern | None = None
+
+    def add(self, text: str, matches: list[Match]) -> list[Match]:
+        """``matches`` found in ``text``, with the acronyms defined before each place."""
+        since: dict[str, int] = {}
+        for match in matches:
+            found = _DEFINED_ACRONYM.match(text, match.end)
+            if found and found[1] not in self.defined and not self.linker.knows(found[1]):
+                self.defined[found[1]] = match.entity_id
+                since[found[1]] = found.start(1)
+                self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, self.defined))})(?!\w)")
+        if self.pattern is None:
+            return matches
+        taken = [(match.start, match.end) for match in matches]
+        extra = [Match(found.start(), found.end(), self.defined[found.group()]) for found in self.pattern.finditer(text)
+                 if found.start() >= since.get(found.group(), 0)
+                 and not any(start < found.end() and found.start() < end for start, end in taken)]
+        return sorted(matches + extra, key=lambda match: match.start) if extra else matches
+
+
 def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Mention]:
-    """Every mention in an article, in reading order, each block scanned once."""
+    """Every mention in an article, in reading order, each block scanned once.
+
+    Mentions in the title and sub-headings are counted but are never links, so they do not
+    take the place of the first link of an entity."""
     linker = linker.with_hints(article.alias_hints)
+    acronyms = _Acronyms(linker)
     policy = LinkPolicy(mode)
     mentions = []
-    for block in article.annotatable_blocks():
+    blocks = article.annotatable_blocks()
+    for block, matches in zip(blocks, linker.find_in_blocks([block.text for block in blocks]), strict=True):
         numbers: Counter[str] = Counter()
-        for match in linker.find(block.text):
+        heading = block.role is Role.HEADING
+        for match in acronyms.add(block.text, matches):
             numbers[match.entity_id] += 1
             mentions.append(Mention(
                 number=numbers[match.entity_id],
@@ -88,16 +133,42 @@ def find_mentions(article: Article, linker: Linker, mode: LinkMode) -> list[Ment
                 role=block.role,
                 start=match.start,
                 end=match.end,
-                full_link=policy.is_full_link(match.entity_id, block.id),
+                full_link=not heading and policy.is_full_link(match.entity_id, block.id),
+                variant=match.variant,
             ))
     return mentions
 
 
-class MentionIndex:
-    """Mentions by article and by entity, with paragraph co-occurrence."""
+_NAME_WORD = re.compile(r"[^\W_][\w'’]*")
 
-    def __init__(self, mentions_by_article: dict[str, list[Mention]]) -> None:
+
+def names_within_names(catalog: Catalog) -> dict[str, list[str]]:
+    """For each place, the entities one of whose names holds one of its names as whole words ("Battle of
+    Yabrud" holds "Yabrud", "Anti-Lebanon" holds "Lebanon"), worked out from the catalog once. Only places:
+    other names are made of words that are names too ("Free Syrian Army" is not named after the army)."""
+    owners = {alias_key(name): (entity.id, name) for entity in catalog for name in entity.names}
+    within: dict[str, set[str]] = defaultdict(set)
+    for entity in catalog:
+        for name in entity.names:
+            words = list(_NAME_WORD.finditer(name.text))
+            for first, last in combinations(range(len(words) + 1), 2):
+                if (first, last) == (0, len(words)):
+                    continue
+                part = name.text[words[first].start():words[last - 1].end()]
+                owner, listed = owners.get(alias_key(Alias(part, False)), (None, None))
+                if owner and owner != entity.id and catalog[owner].type == "place" and (
+                        not listed.case_sensitive or part == listed.text):
+                    within[owner].add(entity.id)
+    return {entity_id: sorted(others) for entity_id, others in sorted(within.items())}
+
+
+class MentionIndex:
+    """Mentions by article and by entity, with paragraph co-occurrence, and which names hold others."""
+
+    def __init__(self, mentions_by_article: dict[str, list[Mention]], named_in: dict[str, list[str]] | None = None) -> None:
         self.by_article = mentions_by_article
+        self.named_in = named_in or {}
+        """Entity id -> the entities whose names hold one of its names (see :func:`names_within_names`)."""
         self.by_entity: dict[str, list[Mention]] = defaultdict(list)
         self._counts: Counter[str] = Counter()
         self._in_comments: Counter[str] = Counter()
@@ -130,3 +201,9 @@ class MentionIndex:
     def appears_with(self, entity_id: str, limit: int) -> list[tuple[str, int]]:
         """The entities most often named in the same paragraphs, most often first."""
         return sorted(self.together(entity_id).items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def unused_entities(catalog: Catalog, index: MentionIndex) -> list[str]:
+    """Entities no article mentions, not even inside another entity's name ("battle of Yabrud" names Yabrud)."""
+    return [entity.id for entity in catalog
+            if not index.count(entity.id) and not any(index.count(other) for other in index.named_in.get(entity.id, ()))]

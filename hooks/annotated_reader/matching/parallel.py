@@ -31,7 +31,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 WORTH_FORKING = 64
@@ -55,16 +54,15 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _threads() -> int:
-    """The threads this process runs, those started outside Python's ``threading`` included (Linux)."""
-    tasks = Path("/proc/self/task")
-    return len(list(tasks.iterdir())) if tasks.is_dir() else threading.active_count()
-
-
 def can_fork(workers: int, size: int) -> bool:
-    """Whether forking ``workers`` for ``size`` items is safe here and pays."""
+    """Whether forking ``workers`` for ``size`` items is safe here and pays.
+
+    Safe means no other Python thread, which could hold a lock (the log's, the import
+    system's) that the forked worker would inherit locked. Threads that C libraries start
+    for themselves (OpenBLAS, which numpy loads, starts one) handle a fork themselves.
+    """
     return (workers >= 1 and size >= WORTH_FORKING and sys.platform == "linux"
-            and "fork" in multiprocessing.get_all_start_methods() and _threads() == 1)
+            and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1)
 
 
 @contextlib.contextmanager

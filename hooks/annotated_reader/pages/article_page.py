@@ -124,7 +124,7 @@ class _Writer:
 
     def mention(self, text: str, mention: Mention) -> str:
         """A mention element; what an entity's mentions share is escaped once per page (ids are slugs)."""
-        key = (mention.entity_id, mention.full_link)
+        key = (mention.entity_id, mention.full_link, mention.variant)
         opening = self.openings.get(key)
         if opening is None:
             entity = self.catalog[mention.entity_id]
@@ -132,6 +132,8 @@ class _Writer:
             del values["id"]
             if mention.full_link:
                 values["href"] = self.url(entity.src_uri)
+            if mention.variant:  # matched only through folding: a maintainer may confirm it as an alias
+                values["data-variant"] = ""
             opening = self.openings[key] = f"<{'a' if mention.full_link else 'span'}{attributes(values)}"
         return f'{opening} id="{mention.id}">{seed_text(text)}</{"a" if mention.full_link else "span"}>'
 

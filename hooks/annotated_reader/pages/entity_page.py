@@ -8,6 +8,7 @@ reach (``ar-nolink``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
 
@@ -63,6 +64,28 @@ def _facts(entity: Entity) -> str:
     if details:
         parts.append(tag("p", " · ".join(details)))
     return tag("div", "".join(parts), class_="ar-entity-facts ar-nolink")
+
+
+def variants_seen(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> Counter[str]:
+    """The spellings of the entity's mentions matched only through folding, with how often each was seen."""
+    seen: Counter[str] = Counter()
+    for mention in index.by_entity.get(entity.id, ()):
+        if mention.variant:
+            block = next(b for b in articles[mention.article_slug].annotatable_blocks() if b.id == mention.block_id)
+            seen[" ".join(block.text[mention.start:mention.end].split())] += 1
+    return seen
+
+
+def _also(entity: Entity, catalog: Catalog, index: MentionIndex, articles: dict[str, Article], url: UrlOf) -> str:
+    """"Also written" (spellings the articles use that no name lists) and "Also named in" (entities named after it)."""
+    lines = []
+    if seen := variants_seen(entity, index, articles):
+        written = " · ".join(f"{seed_text(text)} ({count})" for text, count in sorted(seen.items(), key=lambda s: (-s[1], s[0])))
+        lines.append(tag("p", f"{tag('strong', 'Also written:')} {written}", class_="ar-variants"))
+    if named_in := index.named_in.get(entity.id):
+        links = ", ".join(f"{_link(catalog[other], url)} ({index.count(other)})" for other in named_in)
+        lines.append(tag("p", f"{tag('strong', 'Also named in:')} {links}", class_="ar-named-in"))
+    return tag("div", "".join(lines), class_="ar-entity-also ar-nolink") if lines else ""
 
 
 def _relations(entity: Entity, catalog: Catalog, url: UrlOf) -> str:
@@ -181,7 +204,7 @@ def written_parts(entity: Entity, catalog: Catalog, index: MentionIndex, article
     """
     together = _together(entity, index, catalog)
     writers: dict[str, Callable[[], str]] = {
-        "facts": lambda: _facts(entity),
+        "facts": lambda: _facts(entity) + sanitize(_also(entity, catalog, index, articles, url)),
         "locator": lambda: html_of(build_locator(entity)),
         "relations": lambda: _relations(entity, catalog, url),
         "mentions": lambda: (sanitize(render_mentions(entity, index, articles, url)) if index.by_entity.get(entity.id)

@@ -151,7 +151,7 @@ def render_data_page(catalog: Catalog, index: MentionIndex, articles: dict[str, 
         "own text, and apart, in reader comments).",
         f"- [mentions.csv](mentions.csv): all {plural(total, 'mention')} in {plural(len(articles), 'article')}: article, "
         "paragraph, the anchor of the mention on the article page, entity, the words matched, their character offsets in the "
-        "paragraph's text, and the mention's role (body, caption, pull quote, reader comment).",
+        "paragraph's text, and the mention's role (body, caption, pull quote, reader comment, heading).",
         "- [graph.jsonld](graph.jsonld): a JSON-LD graph of entities and articles, linked by relations and mentions. "
         "Relations use schema.org properties where one fits both types (`memberOf`, `containedInPlace`, "
         "`parentOrganization`, `performerIn` …), and otherwise the site's own terms (`reader:rival_of`).",

@@ -285,9 +285,9 @@ class CoverageSitePage(SitePage):
         return render_coverage(self.corpus.catalog, self.corpus.index)
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
-        candidates = coverage()
-        return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, url).items()},
-                           data_files={DATA_FILE: coverage_json(candidates, self.corpus.catalog, self.corpus.index)})
+        candidates, catalog = coverage(), self.corpus.catalog
+        return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, catalog, url).items()},
+                           data_files={DATA_FILE: coverage_json(candidates, catalog, self.corpus.index)})
 
 
 EXPLORE_PAGES: tuple[type[ExploreSitePage], ...] = (

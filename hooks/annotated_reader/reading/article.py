@@ -16,6 +16,8 @@ class Role(enum.StrEnum):
     CAPTION = "caption"
     PULL_QUOTE = "pull quote"
     COMMENT = "reader comment"
+    HEADING = "heading"
+    """In the title or a sub-heading: counted and listed, never a link."""
 
 
 class Kind(enum.StrEnum):
@@ -34,6 +36,8 @@ class Kind(enum.StrEnum):
     """The label line of a list or a fact box ("See also", "Sources:", the box's name)."""
     FACT = "fact"
     """One line of a fact box ("Leader: …"); a line without a term is one more value of the term above."""
+    TITLE = "title"
+    """The article's title, as a block only for finding its mentions (see :meth:`Article.annotatable_blocks`)."""
 
 
 _ROLES = {
@@ -46,6 +50,8 @@ _ROLES = {
     Kind.PULL_QUOTE: Role.PULL_QUOTE,
     Kind.COMMENT: Role.COMMENT,
     Kind.FACT: Role.BODY,
+    Kind.SUBHEADING: Role.HEADING,
+    Kind.TITLE: Role.HEADING,
 }
 
 
@@ -73,7 +79,7 @@ class Block:
 
     @property
     def role(self) -> Role | None:
-        """The role of mentions in this block; None where names are never linked (sub-headings)."""
+        """The role of mentions in this block; None where names are never looked for."""
         return _ROLES.get(self.kind)
 
     @property
@@ -135,6 +141,8 @@ class Article:
         return self.of_kind(*CITABLE)
 
     def annotatable_blocks(self) -> list[Block]:
-        """Every block whose names are linked, in reading order."""
+        """Every block whose names are looked for, in reading order: the title (id ``title``, its anchor), the
+        body's blocks, and the reader comments."""
+        title = [Block("title", Kind.TITLE, self.title, 0)] if self.title else []
         blocks = [block for block in self.body if block.role is not None]
-        return blocks + [paragraph for comment in self.comments for paragraph in comment.paragraphs]
+        return title + blocks + [paragraph for comment in self.comments for paragraph in comment.paragraphs]

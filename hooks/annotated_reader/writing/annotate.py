@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..matching.linker import Linker
+from ..matching.linker import Linker, Match
 from ..matching.mentions import LinkMode, LinkPolicy
 from ..reading.catalog import Catalog
 from .markup import mention_element
@@ -51,30 +51,38 @@ class AnnotateTreeprocessor(Treeprocessor):
             return
         self._policy = LinkPolicy(self.state.mode)
         self._numbers: Counter[str] = Counter()
-        self._walk(root)
+        texts: list[tuple[etree.Element, etree.Element | None, str, str, str | None]] = []
+        self._walk(root, texts)
+        found = self.state.linker.find_in_blocks([text for _, _, text, _, _ in texts])  # one pass for the whole page
+        for (parent, child, text, block, about), matches in zip(texts, found, strict=True):
+            if child is None:
+                parent.text = self._link_into(parent, text, 0, block, matches, about)
+            else:
+                child.tail = self._link_into(parent, text, list(parent).index(child) + 1, block, matches, about)
 
     def _skipped(self, element: etree.Element) -> bool:
         return element.tag in SKIPPED_TAGS or NO_LINK_CLASS in (element.get("class") or "").split()
 
-    def _walk(self, parent: etree.Element, block: str = "page", about: str | None = None) -> None:
+    def _walk(self, parent: etree.Element, texts: list, block: str = "page", about: str | None = None) -> None:
+        """Collect, in reading order, each text to link: (parent, the child it is the tail of or None, text, block,
+        the entity the text is about, which it never links: a register entry's own entity)."""
         if self._skipped(parent):
             return
         if parent.tag in BLOCK_TAGS:
             block = str(id(parent))
         about = parent.get("data-about") or about
-        children = list(parent)  # taken first: the mentions inserted below are not walked again
         if parent.text and not isinstance(parent.text, AtomicString):
-            parent.text = self._link_into(parent, parent.text, 0, block, about)
-        for child in children:
-            self._walk(child, block, about)
+            texts.append((parent, None, parent.text, block, about))
+        for child in parent:
+            self._walk(child, texts, block, about)
             if child.tail and not isinstance(child.tail, AtomicString):
-                position = list(parent).index(child) + 1
-                child.tail = self._link_into(parent, child.tail, position, block, about)
+                texts.append((parent, child, child.tail, block, about))
 
-    def _link_into(self, parent: etree.Element, text: str, position: int, block: str, about: str | None) -> str:
-        """Insert mention elements for ``text`` at ``position`` of ``parent``; return the text before them."""
+    def _link_into(self, parent: etree.Element, text: str, position: int, block: str, found: list[Match],
+                   about: str | None) -> str:
+        """Insert mention elements for ``found`` in ``text`` at ``position`` of ``parent``; return the text before them."""
         itself = (self.state.current_entity, about)
-        matches = [m for m in self.state.linker.find(text) if m.entity_id not in itself]
+        matches = [m for m in found if m.entity_id not in itself]
         if not matches:
             return text
         ends = [match.start for match in matches[1:]] + [len(text)]
