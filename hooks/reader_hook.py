@@ -26,6 +26,7 @@ from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, lo
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
 from annotated_reader.parallel import InBackground, WorkAhead
+from annotated_reader.search import INDEX_FOLDER, OFFLINE_INDEX, SearchIndex, offline_index
 
 log = get_plugin_logger("annotated_reader")
 _state = AnnotatorState()
@@ -34,6 +35,7 @@ _files: Files | None = None
 _writer: WorkAhead | None = None
 _exports: InBackground | None = None
 _coverage: InBackground | None = None
+_search: SearchIndex | None = None
 _workers: int | None = None
 """``extra.reader.workers``: processes for the per-article work, this one included; unset, one per core."""
 WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
@@ -150,12 +152,14 @@ def _write(_: None, src_uri: str) -> WrittenPage:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: fill in the data files before MkDocs copies them, and start writing the
     engine's HTML for the pages, in the order MkDocs builds them."""
-    global _writer
+    global _writer, _search
     for src_uri, content in _exports.result().items():
         _file(src_uri).content_bytes = content.encode()
     # The coverage report is written here, at its turn, with the result of its scan in the background.
     pages = [file.src_uri for file in files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
     _writer = WorkAhead(_write, None, pages, _spare_workers())
+    _search = SearchIndex()
+    env.globals["ar_search_years"] = _corpus.search_years()
     return env
 
 
@@ -185,6 +189,14 @@ def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav
     return context
 
 
+def _index_for_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Hand the search index the page's view: articles and the pages maintainers wrote; listings are left out,
+    as everything they list is indexed on its own page."""
+    if page.meta.get("article") or not page.file.generated_by:
+        _search.add(page.url, _corpus.search_document(page.file.src_uri, page.content))
+    return context
+
+
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Put the full content back, with the rest of the parts, before the page's template renders it."""
@@ -200,7 +212,7 @@ def _filled(page: Page, html: str, parts: dict[str, str]) -> str:
                           "keep the page's generated Markdown as the engine writes it") from None
 
 
-on_page_context = CombinedEvent(_before_search_indexing, _after_search_indexing)
+on_page_context = CombinedEvent(_before_search_indexing, _index_for_search, _after_search_indexing)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -213,7 +225,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _stop_workers()
+    """Write the search index, and the small one that search from ``file://`` reads."""
+    try:
+        pages = _search.write(Path(config.site_dir) / INDEX_FOLDER)
+    finally:
+        _stop_workers()
+    write_file(offline_index(_corpus.catalog, _corpus.articles).encode(), str(Path(config.site_dir) / OFFLINE_INDEX))
+    log.info(f"search: {pages} pages indexed")
 
 
 def on_build_error(error: Exception) -> None:
@@ -222,6 +240,6 @@ def on_build_error(error: Exception) -> None:
 
 def _stop_workers() -> None:
     """Workers still going (after an error, or a page MkDocs did not write) are stopped, not left to the exit."""
-    for work in (_exports, _coverage, _writer):
+    for work in (_exports, _coverage, _writer, _search):
         if work:
             work.close()

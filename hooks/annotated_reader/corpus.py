@@ -26,6 +26,7 @@ from .page_data import cards_json
 from .parallel import map_batches
 from .registers import REGISTERS, render_register, render_register_links
 from .sanitize import sanitize
+from .search import article_document, entity_document, page_document
 from .seed_parser import decode_seed, parse_seed
 from .sidecar import apply_sidecar, read_sidecar
 from .structured_data import entity_json_ld
@@ -138,6 +139,21 @@ class Corpus:
             return WrittenPage(parts={key: sanitize(part) for key, part in coverage_parts(candidates, url).items()},
                                data_files={DATA_FILE: coverage_json(candidates, self.catalog, self.index)})
         return WrittenPage()
+
+    def search_document(self, src_uri: str, view: str) -> str:
+        """The page at ``src_uri`` as the search indexes it, from ``view``, its HTML without what search leaves out."""
+        if article := self.article_of(src_uri):
+            return article_document(article, view)
+        entity_id = Path(src_uri).stem
+        if is_entity_page(src_uri) and entity_id in self.catalog.entities:
+            return entity_document(self.catalog[entity_id], view)
+        return page_document(view)
+
+    def search_years(self) -> list[str]:
+        """The years search can filter by, newest first: of articles' publication and of events."""
+        years = {str(article.date.year) for article in self.articles.values() if article.date}
+        years |= {entity.date[:4] for entity in self.catalog if entity.type == "event" and entity.date}
+        return sorted(years, reverse=True)
 
     def article_of(self, src_uri: str) -> Article | None:
         """The article whose page ``src_uri`` is, if it is one."""

@@ -158,7 +158,7 @@ def _sections(entity: Entity, together: list[tuple[Entity, int]], index: Mention
     if entity.relations or together:
         sections.append(("Connections", "neighbourhood", False))
     if together:
-        sections.append(("Appears with", "appears-with", True))
+        sections.append(("Appears with", "appears-with", False))
     if entity.sources:
         sections.append(("Sources", "sources", True))
     return sections

@@ -1,0 +1,153 @@
+"""The site's search: a chunked Pagefind index fed each page as it is written, and a small index for ``file://``.
+
+A query on the chunked index fetches only the index chunks and page fragments it needs, so
+its cost does not grow with the corpus. Each page is sent to a Pagefind service (a separate
+process, so its work runs beside MkDocs') as a small document made for the search: the
+text, with the names of an entity weighted up and the kind, year and summary as filters and
+metadata. Browsers cannot load that index from ``file://`` (it needs ``fetch`` and ES
+modules), so the build also writes a script of names and titles that offline search reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import PagefindService
+
+from .article import Article
+from .article_page import article_src_uri, page_path
+from .catalog import Catalog, Entity
+from .dates import format_date
+from .html_text import escape_text, tag
+
+LANGUAGE = "en"
+INDEX_FOLDER = "pagefind"
+OFFLINE_INDEX = "search/offline-index.js"
+KINDS = ("article", "person", "organization", "place", "event", "term")
+"""The kinds a reader can filter by; other pages (home, about) have the kind ``page``."""
+NAME_WEIGHT = "10"
+"""Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
+LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", "[data-search-exclude]")
+"""Interface text and anything the pages mark as not for search (quotes of other pages)."""
+
+
+def _document(body: str, *, kind: str, year: str | None = None, meta: dict[str, str] | None = None) -> str:
+    """A page for the indexer: ``body`` (HTML, escaped already) with its kind, year and metadata.
+
+    The page's title is its first heading. Pagefind reads one filter or metadata value from an
+    attribute, so each sits on an element of its own, around the body; the values are the
+    engine's own words (kinds, years, type labels, dates), never input text.
+    """
+    for key, value in [("year", year), *(meta or {}).items()]:
+        if value:
+            body = f'<div data-pagefind-{"filter" if key == "year" else "meta"}="{key}:{value}">{body}</div>'
+    main = f'<main data-pagefind-body data-pagefind-filter="kind:{kind}">{body}</main>'
+    return f'<!doctype html><html lang="{LANGUAGE}"><head><title></title></head><body>{main}</body></html>'
+
+
+def article_document(article: Article, view: str) -> str:
+    """An article as indexed: its text, block by block with the blocks' ids, so a result can link to its paragraph."""
+    date = format_date(article.date) if article.date else None
+    return _document(view, kind="article", year=str(article.date.year) if article.date else None, meta={"date": date})
+
+
+def entity_document(entity: Entity, view: str) -> str:
+    """An entity as indexed: its names (aliases and Arabic name too) weighted up, its type and summary as metadata
+    (the summary is in the page's text already: its copy here is left out of the text)."""
+    names = " · ".join(escape_text(name) for name in (entity.name, *(alias.text for alias in (*entity.aliases, *entity.forms))))
+    if entity.arabic:
+        names += " " + tag("span", escape_text(entity.arabic), lang="ar")
+    summary = tag("p", escape_text(entity.summary), data_pagefind_meta="summary", data_pagefind_ignore="")
+    head = tag("p", names, data_pagefind_weight=NAME_WEIGHT) + summary
+    title, _, rest = view.partition("</h1>")
+    return _document(f"{title}</h1>{head}{rest}" if rest else head + view, kind=entity.type,
+                     year=entity.date[:4] if entity.date else None, meta={"type": entity.type_label})
+
+
+def page_document(view: str) -> str:
+    """Any other page the maintainers wrote (home, about), as indexed."""
+    return _document(view, kind="page")
+
+
+class _Service(PagefindService):
+    """Pagefind's service, its replies read as they come.
+
+    The library's own reader sleeps 0.1 s before each reply it reads, which holds a build to
+    ten pages a second; this reader is the same loop without the sleep.
+    """
+
+    async def _wait_for_responses(self) -> None:
+        while True:
+            reply = json.loads(base64.b64decode((await self._backend.stdout.readuntil(b","))[:-1]))
+            waiting = self._responses.pop(reply.get("message_id"), None)
+            if waiting is None or waiting.done():
+                continue
+            payload = reply["payload"]
+            if payload["type"] == "Error":
+                waiting.set_exception(RuntimeError(f"search index: {payload['message']}"))
+            else:
+                waiting.set_result(payload)
+
+
+class SearchIndex:
+    """Pages sent to Pagefind as MkDocs writes them; the index written when the build ends.
+
+    Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, and
+    :meth:`add` only hands a page over, so MkDocs never waits for the indexer until :meth:`write`.
+    """
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="search-index", daemon=True)
+        self._thread.start()
+        self._service: _Service | None = None
+        self._index: PagefindIndex = self._run(self._open()).result()
+        self._pending: list[Future] = []
+
+    def _run(self, coroutine) -> Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    async def _open(self) -> PagefindIndex:
+        self._service = await _Service().launch()
+        config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": list(LEFT_OUT)}
+        return await self._service.create_index(config)
+
+    def add(self, url: str, document: str) -> None:
+        """Index ``document`` as the page at ``url`` (relative to the site's root)."""
+        self._pending.append(self._run(self._index.add_html_file(url=url, content=document)))
+
+    def write(self, folder: Path) -> int:
+        """Write the index into ``folder``; the number of pages indexed. Raises the first page's error, if any."""
+        try:
+            for pending in self._pending:
+                pending.result()
+            self._run(self._index.write_files(str(folder))).result()
+            return len(self._pending)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the service and its thread (also after an error, when the index is not written)."""
+        if self._service:
+            self._run(self._service.close()).result()
+            self._service = None
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+
+
+def offline_index(catalog: Catalog, articles: dict[str, Article]) -> str:
+    """The script offline search reads from ``file://``: every entity's names, type and summary, every article's
+    title and year, with their addresses from the site's root. A script, not JSON, because a page opened from
+    disk can load a script but cannot fetch a file."""
+    rows = [[page_path(entity.src_uri), entity.name, entity.type, entity.type_label, entity.summary,
+             [alias.text for alias in (*entity.aliases, *entity.forms)] + ([entity.arabic] if entity.arabic else []),
+             entity.date[:4] if entity.date else ""] for entity in catalog]
+    rows += [[page_path(article_src_uri(slug)), article.title, "article", format_date(article.date) if article.date else "",
+              "", [], str(article.date.year) if article.date else ""] for slug, article in sorted(articles.items())]
+    return f"window.arOfflineIndex = {json.dumps(rows, ensure_ascii=False, separators=(',', ':'))};\n"
