@@ -170,7 +170,7 @@ class Corpus:
         """Page metadata for an entity page (escaped: Material prints it unescaped)."""
         entity = self.catalog[entity_id]
         return {"title": html.escape(entity.name), "description": html.escape(entity.summary),
-                "search": {"boost": 3}, "json_ld": entity_json_ld(entity)}
+                "json_ld": entity_json_ld(entity)}
 
     def home_page(self, intro: str) -> str:
         return "\n\n".join([intro.strip(), render_latest(len(self.articles)), render_register_links(self.catalog),
