@@ -154,7 +154,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     engine's HTML for the pages, in the order MkDocs builds them."""
     global _writer, _search
     for src_uri, content in _exports.result().items():
-        _file(src_uri).content_bytes = content.encode()
+        _file(src_uri).content_bytes = content
+        _corpus.export_sizes[src_uri] = len(content)  # before the workers fork: the open-data page lists them
     # The coverage report is written here, at its turn, with the result of its scan in the background.
     pages = [file.src_uri for file in files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
     _writer = WorkAhead(_write, None, pages, _spare_workers())

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
+import re
 
 from bs4 import BeautifulSoup
 from conftest import ARTICLE
 
 
 def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
-    rows = list(csv.DictReader(io.StringIO((site.site / "data/mentions.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(gzip.decompress((site.site / "data/mentions.csv.gz").read_bytes()).decode())))
     from_csv = {(row["article"], row["anchor"], row["entity"], row["words"]) for row in rows}
     from_pages = set()
     for page in (site.site / "articles").glob("*.html"):
@@ -20,6 +22,17 @@ def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
             from_pages.add((page.stem, mark["id"], mark["data-entity"], mark.get_text()))
     assert len(rows) == len(from_csv) > 150
     assert from_csv == from_pages
+
+
+def test_open_data_page_lists_every_file_with_its_size(site):
+    files = site.page("data/index.html").select("ul.ar-data-files > li")
+    listed = {item.a["href"]: item.get_text() for item in files}
+    assert set(listed) == {"entities.json", "mentions.csv.gz", "graph.jsonld.gz"}
+    for name, text in listed.items():
+        size = (site.site / "data" / name).stat().st_size
+        shown = re.search(r"\((\d+(?:\.\d)?) (KB|MB)\)", text)
+        assert shown, text
+        assert abs(float(shown[1]) * (1024 if shown[2] == "KB" else 2**20) - size) <= (512 if shown[2] == "KB" else 2**19 / 10)
 
 
 def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
@@ -36,7 +49,7 @@ def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
 
 
 def test_graph_jsonld_links_only_nodes_it_has(site):
-    graph = json.loads((site.site / "data/graph.jsonld").read_text(encoding="utf-8"))
+    graph = json.loads(gzip.decompress((site.site / "data/graph.jsonld.gz").read_bytes()))
     ids = {node["@id"] for node in graph["@graph"]}
     links = {ref["@id"] for node in graph["@graph"] for key in ("mentions", "isRelatedTo") for ref in node.get(key, [])}
     assert links <= ids

@@ -14,9 +14,28 @@ from .article_page import AnchorIds, ArticlePage, UrlOf, article_meta, article_s
 from .catalog import Catalog, build_catalog, is_entity_page
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, find_candidates, render_coverage
 from .elements import html_of, placeholder
-from .entity_page import render_entity_page, written_parts
+from .entity_page import (
+    MENTION_PAGES,
+    mention_page_markdown,
+    mention_page_src_uri,
+    mention_pages,
+    render_entity_page,
+    render_older_mentions,
+    written_parts,
+)
 from .errors import InputError, Problem
-from .exports import ENTITIES_FILE, GRAPH_FILE, MENTIONS_FILE, entities_json, graph_jsonld, mentions_csv, render_data_page
+from .exports import (
+    DATA_FILES_KEY,
+    ENTITIES_FILE,
+    GRAPH_FILE,
+    MENTIONS_FILE,
+    entities_json,
+    files_list,
+    graph_jsonld,
+    mentions_csv,
+    published,
+    render_data_page,
+)
 from .linker import Linker, alias_key
 from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_map
@@ -80,6 +99,8 @@ class Corpus:
     """Errors: each stops a strict build."""
     notices: list[Problem] = field(default_factory=list)
     """Facts a maintainer should know that are not errors (e.g. entities no article mentions)."""
+    export_sizes: dict[str, int] = field(default_factory=dict)
+    """Bytes of each open data file, for the open-data page: known once :meth:`exports` has been worked out."""
 
     def generated_pages(self) -> dict[str, str]:
         """src_uri -> content of every file the corpus adds: articles, registers, the coverage report …
@@ -92,18 +113,22 @@ class Corpus:
         pages[TIMELINE_PAGE] = render_timeline(self.catalog, self.articles)
         pages[NETWORK_PAGE] = f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
         pages[MAP_PAGE] = f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
-        pages[DATA_PAGE] = render_data_page(self.catalog, self.index, self.articles)
+        pages[DATA_PAGE] = render_data_page()
         pages[COVERAGE_PAGE] = render_coverage(self.catalog, self.index)
+        for entity in self.catalog:
+            count = mention_pages(entity, self.index)
+            for number in range(2, count + 1):
+                pages[mention_page_src_uri(entity, number)] = mention_page_markdown(entity, number, count)
         pages.update(dict.fromkeys(EXPORTED_FILES, ""))
         return pages
 
-    def exports(self) -> dict[str, str]:
-        """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
-        they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
+    def exports(self) -> dict[str, bytes]:
+        """src_uri -> bytes of each open data file, as published. They read the whole corpus and no page needs them,
+        so they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
         return {
-            ENTITIES_FILE: entities_json(self.catalog, self.index),
-            MENTIONS_FILE: mentions_csv(self.articles, self.index),
-            GRAPH_FILE: graph_jsonld(self.articles, self.catalog, self.index),
+            ENTITIES_FILE: published(ENTITIES_FILE, entities_json(self.catalog, self.index)),
+            MENTIONS_FILE: published(MENTIONS_FILE, mentions_csv(self.articles, self.index)),
+            GRAPH_FILE: published(GRAPH_FILE, graph_jsonld(self.articles, self.catalog, self.index)),
         }
 
     def entity_page(self, entity_id: str) -> str:
@@ -127,9 +152,15 @@ class Corpus:
         if is_entity_page(src_uri) and entity_id in self.catalog.entities:
             indexed, later = written_parts(self.catalog[entity_id], self.catalog, self.index, self.articles, url)
             return WrittenPage(indexed_parts=indexed, parts=later)
+        if src_uri.startswith(f"{MENTION_PAGES}/"):
+            _, entity_id, number = src_uri.removesuffix(".md").split("/")
+            older = render_older_mentions(self.catalog[entity_id], int(number), self.index, self.articles, url)
+            return WrittenPage(parts={"mentions": sanitize(older)})
         if src_uri in self.listings.entries:
             entries = entries_html(self.listings.entries[src_uri], url, level=3 if src_uri == HOME else 2)
             return WrittenPage(parts={PLACEHOLDER_KEY: sanitize(entries)})  # article titles are seed text
+        if src_uri == DATA_PAGE:
+            return WrittenPage(parts={DATA_FILES_KEY: files_list(self.catalog, self.index, self.articles, self.export_sizes)})
         if src_uri == NETWORK_PAGE:
             return WrittenPage(parts={"network": html_of(build_network(self.catalog, self.index, url))})
         if src_uri == MAP_PAGE:

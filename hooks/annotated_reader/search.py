@@ -33,6 +33,8 @@ KINDS = ("article", "person", "organization", "place", "event", "term")
 """The kinds a reader can filter by; other pages (home, about) have the kind ``page``."""
 NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
+WAITING = 256
+"""Pages that may wait for the indexer before :meth:`SearchIndex.add` waits too."""
 LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", "[data-search-exclude]")
 """Interface text and anything the pages mark as not for search (quotes of other pages)."""
 
@@ -98,43 +100,70 @@ class _Service(PagefindService):
 class SearchIndex:
     """Pages sent to Pagefind as MkDocs writes them; the index written when the build ends.
 
-    Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, and
-    :meth:`add` only hands a page over, so MkDocs never waits for the indexer until :meth:`write`.
+    Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, where
+    one task hands the pages over one at a time, in the order they came (Pagefind numbers
+    pages as they arrive, so the same order gives the same index, byte for byte). :meth:`add`
+    returns at once unless :data:`WAITING` pages are already waiting, which bounds the memory
+    they hold if the indexer falls behind.
     """
 
     def __init__(self) -> None:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="search-index", daemon=True)
         self._thread.start()
+        self._room = threading.Semaphore(WAITING)
         self._service: _Service | None = None
-        self._index: PagefindIndex = self._run(self._open()).result()
-        self._pending: list[Future] = []
+        self._pages = 0
+        self._queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
+        self._index, self._sending = self._run(self._open()).result()
 
     def _run(self, coroutine) -> Future:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
-    async def _open(self) -> PagefindIndex:
+    async def _open(self) -> tuple[PagefindIndex, asyncio.Task]:
         self._service = await _Service().launch()
         config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": list(LEFT_OUT)}
-        return await self._service.create_index(config)
+        index = await self._service.create_index(config)
+        return index, asyncio.get_running_loop().create_task(self._send(index))
+
+    async def _send(self, index: PagefindIndex) -> None:
+        """Hand the pages over in order; after an error, take the rest without sending them (so that :meth:`add`
+        never waits for ever), and raise it at the end."""
+        error: Exception | None = None
+        while (page := await self._queue.get()) is not None:
+            try:
+                if error is None:
+                    await index.add_html_file(url=page[0], content=page[1])
+            except Exception as failed:
+                error = failed
+            finally:
+                self._room.release()
+        if error:
+            raise error
 
     def add(self, url: str, document: str) -> None:
         """Index ``document`` as the page at ``url`` (relative to the site's root)."""
-        self._pending.append(self._run(self._index.add_html_file(url=url, content=document)))
+        self._room.acquire()
+        self._pages += 1
+        self._loop.call_soon_threadsafe(self._queue.put_nowait, (url, document))
 
     def write(self, folder: Path) -> int:
-        """Write the index into ``folder``; the number of pages indexed. Raises the first page's error, if any."""
+        """Write the index into ``folder``; the number of pages indexed. Raises the error of a page, if any."""
         try:
-            for pending in self._pending:
-                pending.result()
-            self._run(self._index.write_files(str(folder))).result()
-            return len(self._pending)
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, None)
+            self._run(self._written(folder)).result()
+            return self._pages
         finally:
             self.close()
+
+    async def _written(self, folder: Path) -> None:
+        await self._sending
+        await self._index.write_files(str(folder))
 
     def close(self) -> None:
         """Stop the service and its thread (also after an error, when the index is not written)."""
         if self._service:
+            self._sending.cancel()
             self._run(self._service.close()).result()
             self._service = None
         self._loop.call_soon_threadsafe(self._loop.stop)
