@@ -26,6 +26,7 @@ from annotated_reader.corpus import COVERAGE_PAGE, HOME, Corpus, WrittenPage, lo
 from annotated_reader.mentions import LinkMode
 from annotated_reader.page_data import cards_json, entities_in, fill_placeholders, search_view
 from annotated_reader.parallel import InBackground, WorkAhead
+from annotated_reader.progress import PagesWritten, Stopwatch
 from annotated_reader.search import INDEX_FOLDER, OFFLINE_INDEX, SearchIndex, offline_index
 
 log = get_plugin_logger("annotated_reader")
@@ -36,6 +37,7 @@ _writer: WorkAhead | None = None
 _exports: InBackground | None = None
 _coverage: InBackground | None = None
 _search: SearchIndex | None = None
+_progress: PagesWritten | None = None
 _workers: int | None = None
 """``extra.reader.workers``: processes for the per-article work, this one included; unset, one per core."""
 WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
@@ -68,15 +70,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     entity_pages = [(Path(f.abs_src_path), f.src_uri, f.content_string)
                     for f in files.documentation_pages() if is_entity_page(f.src_uri)]
     seeds = Path(config.config_file_path).parent / "seeds"
-    _corpus = load_corpus(seeds, entity_pages, _state.mode, _workers)
+    _corpus = load_corpus(seeds, entity_pages, _state.mode, _workers, log.info)
     for problem in _corpus.problems:
         log.warning(str(problem))
     for notice in _corpus.notices:
         log.info(str(notice))
     _state.catalog, _state.linker = _corpus.catalog, _corpus.linker
-    for src_uri, markdown in _corpus.generated_pages().items():
+    clock = Stopwatch()
+    generated = _corpus.generated_pages()
+    for src_uri, markdown in generated.items():
         # Held as UTF-8 until written: a str with any non-Latin-1 character takes 2–4 bytes a character.
         files.append(File.generated(config, src_uri, content=markdown.encode()))
+    log.info(f"generated pages: {len(generated):,} added in {clock.lap()}")
     _exports = InBackground(_corpus.exports, len(_corpus.articles), _spare_workers())  # needed when MkDocs copies files
     _coverage = InBackground(_corpus.scan_for_coverage, len(_corpus.articles), _spare_workers())  # needed by one page
     return files
@@ -152,14 +157,18 @@ def _write(_: None, src_uri: str) -> WrittenPage:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: fill in the data files before MkDocs copies them, and start writing the
     engine's HTML for the pages, in the order MkDocs builds them."""
-    global _writer, _search
+    global _writer, _search, _progress
+    clock = Stopwatch()
     for src_uri, content in _exports.result().items():
         _file(src_uri).content_bytes = content
         _corpus.export_sizes[src_uri] = len(content)  # before the workers fork: the open-data page lists them
+    log.info(f"open data: {sum(_corpus.export_sizes.values()) / 2**20:.1f} MB in {len(_corpus.export_sizes)} files, "
+             f"waited {clock.lap()} for them")
     # The coverage report is written here, at its turn, with the result of its scan in the background.
     pages = [file.src_uri for file in files.documentation_pages() if file.src_uri != COVERAGE_PAGE]
     _writer = WorkAhead(_write, None, pages, _spare_workers())
     _search = SearchIndex()
+    _progress = PagesWritten(len(pages) + 1, log.info)
     env.globals["ar_search_years"] = _corpus.search_years()
     return env
 
@@ -222,17 +231,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         page.content = None
         for written in WRITTEN_META:
             page.meta.pop(written, None)
+    _progress.page_written()
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index, and the small one that search from ``file://`` reads."""
+    clock = Stopwatch()
     try:
         pages = _search.write(Path(config.site_dir) / INDEX_FOLDER)
     finally:
         _stop_workers()
-    write_file(offline_index(_corpus.catalog, _corpus.articles).encode(), str(Path(config.site_dir) / OFFLINE_INDEX))
-    log.info(f"search: {pages} pages indexed")
+    offline = offline_index(_corpus.catalog, _corpus.articles).encode()
+    write_file(offline, str(Path(config.site_dir) / OFFLINE_INDEX))
+    log.info(f"search: {pages:,} pages indexed, index written in {clock.lap()}; offline index {len(offline) / 2**10:,.0f} KB")
 
 
 def on_build_error(error: Exception) -> None:
