@@ -17,7 +17,7 @@
 
   const FIRST = 5;  // results fetched at first: each is one small request
   const MORE = 10;
-  const DELAY = 120;  // ms after the last key
+  const DELAY = 80;  // ms after the last key
 
   highlightSearchedWords();
 
@@ -93,8 +93,8 @@
       async search(query, chosen) {
         const found = await pagefind.search(query, { filters: chosen });
         if (!found) return null;
-        return { total: found.results.length, more: (from, count) => Promise.all(
-          found.results.slice(from, from + count).map(async (result) => fromPagefind(await result.data())))};
+        return { total: found.results.length, more: (from, count) =>
+          found.results.slice(from, from + count).map(async (result) => fromPagefind(await result.data())) };
       },
     };
   }
@@ -155,7 +155,7 @@
         scored.sort((a, b) => b[0] - a[0] || a[1].title.localeCompare(b[1].title));
         const hits = scored.map(([, entry]) => entry);
         const highlight = `?h=${encodeURIComponent(words.join(" "))}`;
-        return { total: hits.length, more: async (from, count) => hits.slice(from, from + count).map((entry) => ({
+        return { total: hits.length, more: (from, count) => hits.slice(from, from + count).map(async (entry) => ({
           ...entry, url: new URL(entry.url, base).href + highlight, excerpt: "" })) };
       },
     };
@@ -188,11 +188,14 @@
     return entry;
   }
 
+  /* Results in order, each shown as soon as it and those before it have arrived. */
   async function show(found, words, from, count, run) {
-    const results = await found.more(from, count);
-    if (run !== latest) return;
-    list.append(...results.map((result) => item(result, words)));
     list.querySelector(".ar-search-more")?.remove();
+    for (const pending of found.more(from, count)) {
+      const result = await pending;
+      if (run !== latest) return;
+      list.append(item(result, words));
+    }
     if (from + count < found.total) {
       const more = element("button", "md-button ar-search-more", "Show more results");
       more.type = "button";
