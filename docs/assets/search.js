@@ -211,6 +211,7 @@
     const current = ++latest;
     if (!query) {
       list.replaceChildren();
+      delete list.dataset.query;
       meta.textContent = "Type to start searching";
       return;
     }
@@ -218,6 +219,7 @@
       const found = await (await loadEngine()).search(query, filters());
       if (!found || current !== latest) return;
       list.replaceChildren();
+      list.dataset.query = query;  // which query the list shows, while newer ones are on their way
       meta.textContent = found.total === 0 ? "No matching documents"
         : found.total === 1 ? "1 matching document" : `${found.total} matching documents`;
       await show(found, wordsOf(query), 0, FIRST, current);

@@ -1,4 +1,5 @@
-"""Completes an entity's hand-written page: facts, relations both ways, mentions in context.
+"""Completes an entity's hand-written page: facts, relations both ways, mentions in context, and the pages of
+older mentions that keep it small however often the corpus names the entity.
 
 Mentions in context quote seed text, so they are written as HTML text (:func:`render_mentions`),
 never through Markdown, and put in place of a placeholder when the page is written; they
