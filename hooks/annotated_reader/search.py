@@ -14,8 +14,10 @@ import asyncio
 import base64
 import json
 import threading
+from collections.abc import Coroutine
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
@@ -24,13 +26,12 @@ from .article import Article
 from .article_page import article_src_uri, page_path
 from .catalog import Catalog, Entity
 from .dates import format_date
-from .html_text import escape_text, tag
+from .html_text import escape_attribute, escape_text, tag
 
+T = TypeVar("T")
 LANGUAGE = "en"
 INDEX_FOLDER = "pagefind"
 OFFLINE_INDEX = "search/offline-index.js"
-KINDS = ("article", "person", "organization", "place", "event", "term")
-"""The kinds a reader can filter by; other pages (home, about) have the kind ``page``."""
 NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
 WAITING = 256
@@ -43,13 +44,15 @@ def _document(body: str, *, kind: str, year: str | None = None, meta: dict[str, 
     """A page for the indexer: ``body`` (HTML, escaped already) with its kind, year and metadata.
 
     The page's title is its first heading. Pagefind reads one filter or metadata value from an
-    attribute, so each sits on an element of its own, around the body; the values are the
-    engine's own words (kinds, years, type labels, dates), never input text.
+    attribute (and would split a value at a comma), so each sits on an element of its own,
+    around the body; the values are the engine's words (kinds, years, type labels, dates).
+    The kind is ``article``, an entity type, or ``page`` (home, about).
     """
     for key, value in [("year", year), *(meta or {}).items()]:
         if value:
-            body = f'<div data-pagefind-{"filter" if key == "year" else "meta"}="{key}:{value}">{body}</div>'
-    main = f'<main data-pagefind-body data-pagefind-filter="kind:{kind}">{body}</main>'
+            role = "filter" if key == "year" else "meta"
+            body = f'<div data-pagefind-{role}="{escape_attribute(f"{key}:{value}")}">{body}</div>'
+    main = f'<main data-pagefind-body data-pagefind-filter="kind:{escape_attribute(kind)}">{body}</main>'
     return f'<!doctype html><html lang="{LANGUAGE}"><head><title></title></head><body>{main}</body></html>'
 
 
@@ -117,7 +120,8 @@ class SearchIndex:
         self._queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
         self._index, self._sending = self._run(self._open()).result()
 
-    def _run(self, coroutine) -> Future:
+    def _run(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
+        """Run ``coroutine`` in the index's thread; its result, or its error, comes through the future."""
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
     async def _open(self) -> tuple[PagefindIndex, asyncio.Task]:
@@ -163,7 +167,7 @@ class SearchIndex:
     def close(self) -> None:
         """Stop the service and its thread (also after an error, when the index is not written)."""
         if self._service:
-            self._sending.cancel()
+            self._loop.call_soon_threadsafe(self._sending.cancel)
             self._run(self._service.close()).result()
             self._service = None
         self._loop.call_soon_threadsafe(self._loop.stop)
