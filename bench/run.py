@@ -49,14 +49,50 @@ TARGETS = {
 }
 
 
+def _tree_memory(root: int) -> dict[str, int]:
+    """Resident KB of ``root`` and each of its descendants now, summed by command name (from /proc)."""
+    parents, names, rss = {}, {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            pid = int(stat.parent.name)
+            parents[pid], names[pid] = int(fields[1].split()[1]), fields[0].split("(", 1)[1]
+            rss[pid] = int(fields[1].split()[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, found = {root}, True
+    while found:
+        found = {pid for pid, parent in parents.items() if parent in tree and pid not in tree}
+        tree |= found
+    totals: dict[str, int] = {}
+    for pid in tree & rss.keys():
+        totals[names[pid]] = totals.get(names[pid], 0) + rss[pid]
+    return totals
+
+
+def _watch_memory(pid: int, peaks: dict[str, int], done: threading.Event) -> None:
+    """Peak resident memory of the build's processes, by command, and of all of them together, every 0.2 s."""
+    while not done.wait(0.2):
+        now = _tree_memory(pid)
+        for name, kb in [*now.items(), ("all processes", sum(now.values()))]:
+            peaks[name] = max(peaks.get(name, 0), kb)
+
+
 def build(project: Path) -> dict:
-    """Build one site in a child process; wall time, the largest process's peak memory, sizes."""
+    """Build one site in a child process; wall time, peak memory (the largest process's, and the sum of all the
+    build's processes sampled every 0.2 s, by command), sizes."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1420156800"}
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=project, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[str, int] = {}
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch_memory, args=(process.pid, peaks, done), daemon=True)
+    watcher.start()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    done.set()
+    watcher.join()
     if status:
         sys.exit(f"build failed in {project}: {process.stderr.read().decode()[-2000:]}")
     site = project / "site"
@@ -64,6 +100,7 @@ def build(project: Path) -> dict:
     return {
         "seconds": round(seconds, 1),
         "peak_memory_mb": round(usage.ru_maxrss / 1024, 1),
+        "peak_memory_by_process_mb": {name: round(kb / 1024, 1) for name, kb in sorted(peaks.items())},
         "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
         "pages": sum(1 for _ in site.rglob("*.html")),
         "largest_page_kb": round(largest.stat().st_size / 1024, 1),

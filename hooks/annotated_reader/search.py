@@ -36,8 +36,8 @@ NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
 WAITING = 256
 """Pages that may wait for the indexer before :meth:`SearchIndex.add` waits too."""
-LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", "[data-search-exclude]")
-"""Interface text and anything the pages mark as not for search (quotes of other pages)."""
+LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", ".ar-pull-quote", "[data-search-exclude]")
+"""Interface text, pull quotes (which repeat a sentence of the article) and anything the pages mark as not for search."""
 
 
 def _document(body: str, *, kind: str, year: str | None = None, meta: dict[str, str] | None = None) -> str:
