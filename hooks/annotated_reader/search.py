@@ -34,8 +34,9 @@ INDEX_FOLDER = "pagefind"
 OFFLINE_INDEX = "search/offline-index.js"
 NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
-WAITING = 256
-"""Pages that may wait for the indexer before :meth:`SearchIndex.add` waits too."""
+WAITING = 2048
+"""Pages that may wait for the indexer (about 30 MB of documents) before :meth:`SearchIndex.add` waits too: the
+indexer falls behind MkDocs on two cores, and MkDocs should not wait for it before the end."""
 LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", ".ar-pull-quote", "[data-search-exclude]")
 """Interface text, pull quotes (which repeat a sentence of the article) and anything the pages mark as not for search."""
 
