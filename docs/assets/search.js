@@ -35,6 +35,8 @@
   let engine = null;
   let latest = 0;
   let timer = 0;
+  let searching = false;  // a search of a big index can take longer than typing a letter
+  let waiting = false;
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -215,6 +217,11 @@
       meta.textContent = "Type to start searching";
       return;
     }
+    if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
+      waiting = true;
+      return;
+    }
+    searching = true;
     try {
       const found = await (await loadEngine()).search(query, filters());
       if (!found || current !== latest) return;
@@ -226,6 +233,12 @@
     } catch (error) {
       meta.textContent = "Search is not available here";
       throw error;
+    } finally {
+      searching = false;
+      if (waiting) {
+        waiting = false;
+        run();
+      }
     }
   }
 
