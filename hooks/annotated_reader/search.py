@@ -100,6 +100,13 @@ class _Service(PagefindService):
             else:
                 waiting.set_result(payload)
 
+    async def finish(self) -> None:
+        """End the service by closing its input, so that it exits once it is done, rather than stop it (the library's
+        ``close``) while it may still be writing files."""
+        self._backend.stdin.close()
+        await self._backend.wait()
+        self._poll_task.cancel()
+
 
 class SearchIndex:
     """Pages sent to Pagefind as MkDocs writes them; the index written when the build ends.
@@ -164,6 +171,8 @@ class SearchIndex:
     async def _written(self, folder: Path) -> None:
         await self._sending
         await self._index.write_files(str(folder))
+        await self._service.finish()
+        self._service = None
 
     def close(self) -> None:
         """Stop the service and its thread (also after an error, when the index is not written)."""
