@@ -47,6 +47,7 @@ screenshots: $(STAMP) $(CHROMIUM)
 clean:
 	rm -rf site $(VENV)
 
-# Annotated build against a plain MkDocs build of the same texts at 10, 100 and 1,000 articles.
-bench: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/run.py
+# Annotated build against a plain Material build of the same texts: `make bench BENCH_SIZES="1000 10000"`.
+BENCH_SIZES ?= 1000
+bench: $(STAMP) $(CHROMIUM)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/run.py $(BENCH_SIZES)

@@ -112,7 +112,8 @@ def write_corpus(root: Path, target: Path, count: int) -> tuple[Path, Path]:
         (annotated / "docs" / ENTITY_TYPES[entity_type].folder / f"{entity_id}.md").write_text(_entity_page(entity_type, name))
     pool = _paragraph_pool(root)
     shutil.copytree(annotated / "docs", plain / "docs")
-    shutil.copytree(root / "overrides", plain / "overrides")
+    # The site's own search box is a partial; the plain site keeps Material's.
+    shutil.copytree(root / "overrides", plain / "overrides", ignore=shutil.ignore_patterns("partials"))
     (plain / "docs" / "articles").mkdir()
     for k in range(count):
         seed, sidecar = _article(k, pool, entities)
@@ -138,7 +139,7 @@ def _nav_pages(nav: list) -> list[str]:
 
 
 def _plain_config(root: Path, plain: Path) -> None:
-    """The project's mkdocs.yml without the hook: same theme, plugins, extensions and navigation.
+    """The project's mkdocs.yml without the hook: same theme, extensions and navigation, Material's search.
 
     Pages the navigation names that only the hook generates (registers, listings) get a
     one-line stand-in, so both sites draw the same navigation on every page.
@@ -147,6 +148,11 @@ def _plain_config(root: Path, plain: Path) -> None:
     config.pop("hooks")
     config.pop("watch")
     config["strict"] = False
+    # A plain Material site searches with Material's own plugins, as this site did before it had its own search.
+    config["plugins"] = ["search", "offline"]
+    config["theme"]["features"].append("search.highlight")
+    config["extra_javascript"] = [script for script in config["extra_javascript"] if script != "assets/search.js"]
+    config["extra_css"] = [sheet for sheet in config["extra_css"] if sheet != "assets/search.css"]
     for page in _nav_pages(config["nav"]):
         path = plain / "docs" / page
         if not path.exists():

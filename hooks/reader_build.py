@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,9 +29,11 @@ from mkdocs.utils import CountHandler, write_file
 from annotated_reader.matching.corpus import Corpus, load_corpus
 from annotated_reader.matching.mentions import LinkMode
 from annotated_reader.matching.parallel import InBackground, WorkAhead, WorkerDied
+from annotated_reader.matching.progress import PagesWritten, Stopwatch
 from annotated_reader.pages.coverage import find_candidates
 from annotated_reader.pages.exports import EXPORTED_FILES, open_data
 from annotated_reader.pages.kinds import Site, SitePage, WrittenPage, site_pages
+from annotated_reader.pages.search import INDEX_FOLDER, OFFLINE_INDEX, SearchIndex, offline_index, page_document
 from annotated_reader.reading.catalog import is_entity_page
 from annotated_reader.reading.errors import Problem
 from annotated_reader.reading.input_files import read_page
@@ -90,6 +93,8 @@ class ReaderBuild:
         """Every page the engine makes or completes, by address."""
         self.files: Files | None = None
         self.writer: WorkAhead | None = None
+        self.search: SearchIndex | None = None
+        self.progress: PagesWritten | None = None
         self.exports: InBackground | None = None
         self.coverage: InBackground | None = None
         self.root_url = functools.cache(self._root_url)
@@ -109,7 +114,8 @@ class ReaderBuild:
         texts = {f.src_uri: read_page(Path(f.abs_src_path), project) for f in entity_files}
         entity_pages = [(Path(f.abs_src_path), f.src_uri, text)
                         for f in entity_files if isinstance(text := texts[f.src_uri], str)]
-        corpus = self.corpus = load_corpus(project / "seeds", entity_pages, self.annotator.mode, self.settings.workers)
+        corpus = self.corpus = load_corpus(project / "seeds", entity_pages, self.annotator.mode, self.settings.workers,
+                                           log.info)
         corpus.problems[:0] = [text for text in texts.values() if isinstance(text, Problem)]
         for file in entity_files:  # left out, not published as a plain page with its unchecked front matter
             if isinstance(texts[file.src_uri], Problem) or file.src_uri in corpus.catalog.left_out:
@@ -121,9 +127,11 @@ class ReaderBuild:
         self.annotator.catalog, self.annotator.linker = corpus.catalog, corpus.linker
         self.site = Site(corpus, self.config.site_url or "")
         self.pages = site_pages(self.site)
+        clock = Stopwatch()
         generated = [src_uri for src_uri, kind in self.pages.items() if kind.generated]
         for src_uri in [*generated, *EXPORTED_FILES]:  # their content is made when MkDocs reads them
             files.append(File.generated(self.config, src_uri, content=b""))
+        log.info(f"generated pages: {len(generated):,} added in {clock.lap()}")
         spare = self._spare_workers()
         size = len(corpus.articles)
         absolute = self.site.absolute
@@ -167,17 +175,24 @@ class ReaderBuild:
 
     # Writing: on_env, on_page_context, on_post_page
 
-    def start_writing(self) -> None:
-        """Every page has been read: fill in the data files before MkDocs copies them, and start writing the
-        engine's HTML for the pages, in the order MkDocs builds them."""
+    def start_writing(self, env: Environment) -> None:
+        """Every page has been read: fill in the data files before MkDocs copies them, start writing the
+        engine's HTML for the pages, in the order MkDocs builds them, and the search index."""
+        clock = Stopwatch()
         with _one_line():
             exports = self.exports.result()
         for src_uri, content in exports.items():
-            self._file(src_uri).content_bytes = content.encode()
+            self._file(src_uri).content_bytes = content
+            self.site.export_sizes[src_uri] = len(content)
+        log.info(f"open data: {sum(self.site.export_sizes.values()) / 2**20:.1f} MB in {len(exports)} files, "
+                 f"waited {clock.lap()} for them")
         kinds = self.pages
         pages = [file.src_uri for file in self.files.documentation_pages()
                  if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
+        self.search = SearchIndex()  # after the workers fork: it runs a thread of its own
+        self.progress = PagesWritten(len(self.files.documentation_pages()), log.info)
+        env.globals["ar_search_years"] = self.site.search_years()
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""
@@ -193,6 +208,14 @@ class ReaderBuild:
             page.content = self._filled(page, page.content, written.indexed_parts)
         page.meta["_ar_later"] = written.parts
 
+    def index_for_search(self, page: Page) -> None:
+        """Hand the search index the page as its kind says it is searched: articles, entities and the pages
+        maintainers wrote; what listings, registers and drawings show is indexed on its own pages."""
+        kind = self.pages.get(page.file.src_uri)
+        document = kind.search_document(page.content) if kind else page_document(page.content)
+        if document:
+            self.search.add(page.url, document)
+
     def put_later_parts(self, page: Page) -> None:
         """After the search has indexed the page: the parts it must not index (mentions in context, drawings); then
         the card data of every entity and article the page names or links to (an article's is written with it)."""
@@ -207,9 +230,19 @@ class ReaderBuild:
             page.content = None
             for written in WRITTEN_META:
                 page.meta.pop(written, None)
+        self.progress.page_written()
 
     def finish(self) -> None:
-        """A strict build fails on any problem in the input, however quiet MkDocs' log was asked to be."""
+        """Write the search index, and the small one that search from ``file://`` reads; then a strict build fails on
+        any problem in the input, however quiet MkDocs' log was asked to be."""
+        clock = Stopwatch()
+        site_dir = Path(self.config.site_dir)
+        search, self.search = self.search, None
+        pages = search.write(site_dir / INDEX_FOLDER)
+        offline = offline_index(self.corpus.catalog, self.corpus.articles).encode()
+        write_file(offline, str(site_dir / OFFLINE_INDEX))
+        log.info(f"search: {pages:,} pages indexed, index written in {clock.lap()}; "
+                 f"offline index {len(offline) / 2**10:,.0f} KB")
         if self.config.strict and self.problems:
             count = len(self.problems)
             raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the articles or the catalog in strict "
@@ -218,7 +251,7 @@ class ReaderBuild:
     def close(self) -> None:
         """Stop the workers still going (after an error, or a page MkDocs did not write); give MkDocs' log back
         its levels."""
-        for work in (self.exports, self.coverage, self.writer):
+        for work in (self.exports, self.coverage, self.writer, self.search):
             if work:
                 work.close()
         if self._quiet:

@@ -46,7 +46,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _build.start_writing()
+    _build.start_writing(env)
     return env
 
 
@@ -56,13 +56,18 @@ def _before_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav
     return context
 
 
+def _index_for_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    _build.index_for_search(page)
+    return context
+
+
 @event_priority(-100)
 def _after_search_indexing(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     _build.put_later_parts(page)
     return context
 
 
-on_page_context = CombinedEvent(_before_search_indexing, _after_search_indexing)
+on_page_context = CombinedEvent(_before_search_indexing, _index_for_search, _after_search_indexing)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -71,10 +76,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build = _build
-    _end(None)
-    if build is not None:
-        build.finish()
+    try:
+        if _build is not None:
+            _build.finish()
+    finally:
+        _end(None)
 
 
 def on_build_error(error: Exception) -> None:

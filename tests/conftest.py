@@ -8,6 +8,7 @@ project's own ``seeds/`` and ``docs/`` grow; tests on the real content assert pr
 from __future__ import annotations
 
 import contextlib
+import gzip
 import logging
 import os
 import re
@@ -208,3 +209,21 @@ def assert_page_shows_seed(body: Tag, seed_text: str) -> None:
         shown, position = shown[:found] + shown[found + len(line):], found
         seen.add(line)
     assert shown == "", f"shown but not in the seed: {shown[:200]!r}"
+
+
+_SEARCH_FILTERS = re.compile(r"pagefind/(filter/.*|pagefind\.en_.*\.pf_meta|pagefind-entry\.json)$")
+"""Pagefind writes a filter's values in the order of a Rust hash map, which changes from run to run: the same
+entries in another order, so those files (and the metadata and entry files that name them) get other names."""
+
+
+def site_differences(one: Path, two: Path) -> list[str]:
+    """Files of two built sites that differ, or that one has and the other not; Pagefind's filter files are
+    compared by their entries (see :data:`_SEARCH_FILTERS`)."""
+    files = [{path.relative_to(root).as_posix(): path for path in root.rglob("*") if path.is_file()} for root in (one, two)]
+    def same(name: str) -> bool:
+        return name in files[0] and name in files[1] and files[0][name].read_bytes() == files[1][name].read_bytes()
+
+    differ = sorted(name for name in files[0].keys() | files[1].keys() if not _SEARCH_FILTERS.match(name) and not same(name))
+    filters = [sorted(bytes(sorted(gzip.decompress(path.read_bytes()))) for name, path in tree.items()
+                      if name.startswith("pagefind/filter/")) for tree in files]
+    return differ + (["pagefind/filter/*"] if filters[0] != filters[1] else [])

@@ -62,14 +62,16 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def search_for(page: Page, query: str) -> None:
-    """Open Material's search and type key by key once its index is loaded, as a reader does: Material
-    searches on key events, and a value set before its worker is ready may be searched for or not
-    (offline, the index only loads once the search is opened)."""
-    box = page.locator(".md-search__input")
-    box.click()
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=10_000)
-    box.press_sequentially(query)
+def search_for(page: Page, query: str, kind: str = "") -> None:
+    """Focus the search box with "/" and type, key by key, as a reader does; optionally filter by kind."""
+    page.keyboard.press("/")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    if kind:
+        page.select_option('.ar-search select[name="kind"]', kind)
+        page.locator(".md-search__input").focus()
+    page.keyboard.type(query)
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", query, timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"matching"))
 
 
 def screenshot(page: Page, name: str) -> None:
@@ -174,13 +176,53 @@ def test_backlink_lands_on_its_mention_scrolled_into_view_and_highlighted(page, 
     ("Daesh", "organizations/isis.html"),
     ("pledge of allegiance", "glossary/bayah.html"),
     ("Jabhat al-Nusra", "organizations/nusra-front.html"),
+    ("جبهة النصرة", "organizations/nusra-front.html"),
 ])
-def test_search_box_finds_entity_pages(page, server, query, expected):
+def test_search_box_finds_entity_pages_by_alias_and_arabic_name(page, server, query, expected):
     page.goto(f"{server}/index.html")
     search_for(page, query)
-    # Among the first three results, once the results for the whole query (not a prefix of it) are shown.
-    top_three = page.locator(f'.md-search-result__item:nth-child(-n+3) > a.md-search-result__link[href*="{expected}"]')
-    expect(top_three.first).to_be_visible(timeout=10_000)
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("a.md-search-result__link")).to_have_attribute("href", re.compile(f"{re.escape(expected)}\\?h="))
+    expect(first.locator(".ar-search-kind")).to_have_text(re.compile(r"Organisation|Glossary term"))
+
+
+def test_search_ranks_an_article_that_names_an_entity_right_after_its_page(page, server):
+    page.goto(f"{server}/index.html")
+    search_for(page, "Nusra")
+    links = page.locator("a.md-search-result__link")
+    expect(links.nth(0)).to_have_attribute("href", re.compile(r"organizations/nusra-front\.html"))
+    expect(links.nth(1)).to_have_attribute("href", re.compile(r"articles/.*\.html\?h=nusra#p\d+$"))
+    expect(links.nth(1).locator("mark").first).to_have_text(re.compile("nusra", re.I))
+
+
+def test_search_filter_by_kind_keeps_only_that_kind_and_links_to_the_paragraph(page, server):
+    page.goto(f"{server}/people/abu-malek-al-talli.html")
+    search_for(page, "Nusra", kind="article")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    link = page.locator("a.md-search-result__link").first
+    expect(link).to_have_attribute("href", re.compile(r"^/articles/isis-expansionism-will-burn-qalamoun\.html\?h=nusra#p\d+$"))
+
+
+def test_search_by_keyboard_opens_a_result_with_the_words_highlighted(page, server):
+    page.goto(f"{server}/index.html")
+    search_for(page, "Qalamoun", kind="article")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("a.md-search-result__link").first).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"articles/isis-expansionism-will-burn-qalamoun\.html\?h=qalamoun"))
+    marks = page.locator(".md-content mark[data-md-highlight]")
+    expect(marks.first).to_have_text(re.compile("^Qalamoun", re.I))
+    assert marks.count() > 5
+
+
+def test_search_fetches_a_few_small_files_not_the_whole_index(page, server):
+    fetched: list[int] = []
+    page.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"])
+            if "/pagefind/" in request.url else None)
+    page.goto(f"{server}/index.html")
+    search_for(page, "Qalamoun")
+    expect(page.locator("a.md-search-result__link").first).to_be_visible()
+    assert 0 < sum(fetched) < 300_000
 
 
 def test_in_this_article_panel_lists_the_entities_by_type(page, server):
@@ -454,7 +496,14 @@ def test_works_offline_from_file_urls(page, site):
     page.locator(".ar-card__link").click()
     page.wait_for_url(re.compile(r"organizations/isis\.html$"))
     search_for(page, "Daesh")
-    expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=10_000)
+    link = page.locator("a.md-search-result__link").first
+    expect(link).to_have_attribute("href", re.compile(r"^file://.*/organizations/isis\.html\?h=daesh$"))
+    page.keyboard.press("Escape")
+    search_for(page, "جبهة النصرة")
+    expect(link).to_have_attribute("href", re.compile(r"organizations/nusra-front\.html"))
+    page.keyboard.press("Escape")
+    search_for(page, "Qalamoun", kind="article")
+    expect(link).to_have_attribute("href", re.compile(r"articles/isis-expansionism-will-burn-qalamoun\.html"))
 
 
 def test_without_javascript_a_mention_is_a_plain_link_with_its_summary(browser, server):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
-import posixpath
+import re
 
 import yaml
 from bs4 import BeautifulSoup
@@ -16,7 +17,7 @@ SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=y
 
 def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
     """Mentions in headings are never marked: their anchor is the heading's, whose text holds their words."""
-    rows = list(csv.DictReader(io.StringIO((site.site / "data/mentions.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(gzip.decompress((site.site / "data/mentions.csv.gz").read_bytes()).decode())))
     from_csv = {(row["article"], row["anchor"], row["entity"], row["words"]) for row in rows if row["role"] != "heading"}
     from_pages = set()
     for page in (site.site / "articles").glob("*.html"):
@@ -27,6 +28,17 @@ def test_mentions_csv_is_exactly_the_marks_on_the_article_pages(site):
             assert row["words"] in soup.find(id=row["anchor"]).get_text()
     assert len(rows) > len(from_csv) > 150
     assert from_csv == from_pages
+
+
+def test_open_data_page_lists_every_file_with_its_size(site):
+    files = site.page("data/index.html").select("ul.ar-data-files > li")
+    listed = {item.a["href"]: item.get_text() for item in files}
+    assert set(listed) == {"entities.json", "mentions.csv.gz", "graph.jsonld.gz"}
+    for name, text in listed.items():
+        size = (site.site / "data" / name).stat().st_size
+        shown = re.search(r"\((\d+(?:\.\d)?) (KB|MB)\)", text)
+        assert shown, text
+        assert abs(float(shown[1]) * (1024 if shown[2] == "KB" else 2**20) - size) <= (512 if shown[2] == "KB" else 2**19 / 10)
 
 
 def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
@@ -43,7 +55,7 @@ def test_entities_json_agrees_with_the_catalog_and_the_registers(site):
 
 
 def test_graph_jsonld_links_only_nodes_it_has_with_absolute_addresses_and_no_is_related_to(site):
-    graph = json.loads((site.site / "data/graph.jsonld").read_text(encoding="utf-8"))
+    graph = json.loads(gzip.decompress((site.site / "data/graph.jsonld.gz").read_bytes()))
     ids = {node["@id"] for node in graph["@graph"]}
     links = {ref["@id"] for node in graph["@graph"] for value in node.values() if isinstance(value, list)
              for ref in value if isinstance(ref, dict) and set(ref) == {"@id"}}
@@ -58,7 +70,7 @@ def test_open_data_page_states_the_licence_of_the_data_and_of_the_text(site):
     licence = page.find(id="licence").find_next("p").get_text()
     assert "CC BY 4.0" in licence and "remains its authors'" in licence
     terms = {code.get_text() for code in page.find(id="relations").find_next("ul").select("code")}
-    graph = (site.site / "data/graph.jsonld").read_text(encoding="utf-8")
+    graph = gzip.decompress((site.site / "data/graph.jsonld.gz").read_bytes()).decode()
     assert {term for term in terms if f'"{term}"' in graph}  # the graph's own terms are listed
 
 

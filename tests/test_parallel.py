@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build
+from conftest import ROOT, build, site_differences
 
 from annotated_reader.matching import parallel
 from annotated_reader.matching.parallel import InBackground, WorkAhead, WorkerDied, map_batches
@@ -85,9 +85,7 @@ def test_a_corpus_built_over_two_processes_is_byte_identical_to_one_built_in_one
         sites.append(build(project, site_name=f"site-{workers}"))
     one, two = sites
     assert one.returncode == two.returncode == 0, one.output + two.output
-    files = sorted(path.relative_to(one.site) for path in one.site.rglob("*") if path.is_file())
-    assert files == sorted(path.relative_to(two.site) for path in two.site.rglob("*") if path.is_file())
-    assert [str(path) for path in files if (one.site / path).read_bytes() != (two.site / path).read_bytes()] == []
+    assert site_differences(one.site, two.site) == []
 
 
 def test_workers_setting_must_be_a_positive_whole_number(project: Path):

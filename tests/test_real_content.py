@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 
@@ -31,7 +32,7 @@ def test_every_entity_file_has_its_page_and_its_register_entry(real_site):
 
 
 def test_mention_counts_agree_with_the_marks_on_the_article_pages(real_site):
-    rows = list(csv.DictReader(io.StringIO((real_site.site / "data/mentions.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(gzip.decompress((real_site.site / "data/mentions.csv.gz").read_bytes()).decode())))
     marks = set()
     for page in (real_site.site / "articles").glob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")

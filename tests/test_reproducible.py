@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import gzip
 
-from conftest import build
-
-
-def tree(root) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+from conftest import build, site_differences
 
 
 def test_two_builds_are_byte_identical(project):
     first, second = build(project, site_name="first"), build(project, site_name="second")
     assert first.returncode == second.returncode == 0, first.output + second.output
-    one, two = tree(first.site), tree(second.site)
-    assert one.keys() == two.keys()
-    assert [name for name in one if one[name] != two[name]] == []
+    assert site_differences(first.site, second.site) == []
 
 
 def test_dates_come_from_source_date_epoch(project):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -148,8 +149,12 @@ def test_entity_backlinks_land_on_the_mention_they_quote(site, article, entity):
     page = site.page(f"{entity}.html")
     backlinks = page.select(".ar-backlinks a.ar-backlink")
     assert backlinks
-    counted = [b for b in backlinks if not re.match(r"pull quote|comment", b.find_previous(class_="ar-where").get_text())]
-    assert page.select_one("h2#mentions").get_text().startswith(f"Mentions ({len(counted)})")
+    counted = json.loads((site.site / "data/entities.json").read_text(encoding="utf-8"))["entities"]
+    mentions = next(row["mentions"] for row in counted if row["id"] == entity.split("/")[1])
+    assert page.select_one("h2#mentions").get_text().startswith(f"Mentions ({mentions})")
+    # An article's first mentions are quoted; a link leads to the next one in the article, which has the rest.
+    for link in page.select(".ar-backlinks li.ar-more a"):
+        assert article.find(id=link["href"].partition("#")[2])["data-entity"] == entity.split("/")[1]
     for backlink in backlinks:
         target, _, anchor = backlink["href"].partition("#")
         assert target == f"../{ARTICLE}"
@@ -211,29 +216,58 @@ def test_navigation_lists_sections_not_articles_or_entities(site, article):
     assert not first_segments & {"articles", "people", "organizations", "places", "events", "glossary"}
 
 
-def lunr_tokens(text: str) -> list[str]:
-    """Material's default search separator, ``[\\s\\-]+``, lower-cased."""
-    return [token for token in re.split(r"[\s\-]+", text.lower()) if token]
+def pagefind_pages(site: Build) -> dict[str, dict]:
+    """Every page of the built search index, by address: its text, filters, metadata and anchors."""
+    pages = {}
+    for path in (site.site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data
+    return pages
+
+
+def index_words(text: str) -> set[str]:
+    """Words as Pagefind splits them: at spaces and punctuation, lower-cased."""
+    return {word for word in re.split(r"[^\w]+", text.lower()) if word}
 
 
 @pytest.mark.parametrize(("query", "location"), [
     ("Daesh", "organizations/isis.html"),
     ("Jabhat al-Nusra", "organizations/nusra-front.html"),
+    ("جبهة النصرة", "organizations/nusra-front.html"),
     ("bayah", "glossary/bayah.html"),
     ("Ersal", "places/arsal.html"),
     ("Yabroud", "places/yabrud.html"),
 ])
 def test_search_finds_entity_pages_by_any_name(site, query, location):
-    index = json.loads((site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    hits = {doc["location"].split("#")[0] for doc in index["docs"]
-            if set(lunr_tokens(query)) <= set(lunr_tokens(BeautifulSoup(doc["title"] + " " + doc["text"], "lxml").get_text()))}
-    assert location in hits
+    page = pagefind_pages(site)[location]
+    assert index_words(query) <= index_words(page["content"])
 
 
-def test_backlink_contexts_stay_out_of_the_search_index(site):
-    index = json.loads((site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    (mentions,) = [doc for doc in index["docs"] if doc["location"] == "organizations/isis.html#mentions"]
-    assert mentions["text"].strip() == ""
+def test_search_index_knows_each_page_kind_year_and_entity_summary(site):
+    pages = pagefind_pages(site)
+    article = pages[ARTICLE]
+    assert article["filters"]["kind"] == ["article"]
+    assert article["meta"]["title"] == "ISIS expansionism will burn Qalamoun"
+    isis = pages["organizations/isis.html"]
+    assert isis["filters"]["kind"] == ["organization"]
+    assert isis["meta"]["type"] == "Organisation" and isis["meta"]["summary"].startswith("Salafi jihadist group")
+    assert {page["filters"]["kind"][0] for page in pages.values()} <= {"article", "person", "organization", "place",
+                                                                         "event", "term", "page"}
+
+
+def test_search_index_holds_articles_paragraph_by_paragraph(site):
+    anchors = pagefind_pages(site)[ARTICLE]["anchors"]
+    paragraphs = [anchor for anchor in anchors if re.fullmatch(r"p\d+", anchor["id"])]
+    assert len(paragraphs) > 10
+    assert [anchor["location"] for anchor in paragraphs] == sorted(anchor["location"] for anchor in paragraphs)
+
+
+def test_search_index_leaves_out_listings_and_quoted_mentions(site):
+    pages = pagefind_pages(site)
+    assert not [url for url in pages if url.startswith(("browse/", "registers/", "explore/", "maintainers/"))]
+    isis = pages["organizations/isis.html"]
+    quoted = BeautifulSoup((site.site / "organizations/isis.html").read_text(encoding="utf-8"), "lxml").select_one("q.ar-context")
+    assert quoted.get_text() not in isis["content"]
 
 
 def internal_links(site_dir: Path):

@@ -20,9 +20,6 @@
 (() => {
   "use strict";
 
-  // The theme's search dialog has no accessible name; give it one.
-  document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", "Search");
-
   const source = document.getElementById("ar-cards");
   if (!source) return;
   const cards = JSON.parse(source.textContent);

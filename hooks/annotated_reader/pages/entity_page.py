@@ -1,4 +1,5 @@
-"""Completes an entity's hand-written page: facts, relations both ways, mentions in context.
+"""Completes an entity's hand-written page: facts, relations both ways, mentions in context, and the pages of
+older mentions that keep it small however often the corpus names the entity.
 
 Mentions in context quote seed text, so they are written as HTML text (:func:`render_mentions`),
 never through Markdown, and put in place of a placeholder when the page is written; they
@@ -29,7 +30,13 @@ from .network import build_neighbourhood
 
 APPEARS_WITH_LIMIT = 12
 CONTEXT_ARTICLES = 20
-"""How many articles (the newest) have every mention quoted in context; older ones are listed."""
+"""How many articles (the newest) have their mentions quoted in context; older ones are listed."""
+QUOTES_PER_ARTICLE = 5
+"""Mentions quoted for one article; the rest are one link away, in the article."""
+LISTED_PER_PAGE = 500
+"""Older articles listed on a page (about 80 KB of HTML): the entity's page lists the first ones, further pages the rest."""
+MENTION_PAGES = "mentions"
+"""The folder of the pages of older mentions: mentions/<entity id>/<page number>.md."""
 
 
 def _link(entity: Entity, url: UrlOf) -> str:
@@ -115,45 +122,102 @@ def _quote(block: Block, mention: Mention, spans: list[tuple[int, int]], href: s
 
 
 def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
-    """Each mention quoted in its sentence, with where it stands and its role."""
+    """The article's first mentions quoted in their sentences, with where each stands and its role; a link to the rest."""
     blocks = {block.id: block for block in article.annotatable_blocks()}
     spans: dict[str, list[tuple[int, int]]] = {}
     items = []
-    for mention in group:
+    for mention in group[:QUOTES_PER_ARTICLE]:
         block = blocks[mention.block_id]
         if block.id not in spans:
             spans[block.id] = sentence_spans(block.text)
         where = tag("span", escape_text(place_label(mention.block_id)), class_="ar-where")
         items.append(tag("li", f"{where} {_quote(block, mention, spans[block.id], f'{article_url}#{mention.id}')}"))
+    rest = group[QUOTES_PER_ARTICLE:]
+    if rest:
+        more = tag("a", f"{len(rest)} more in this article", href=f"{article_url}#{rest[0].id}")
+        items.append(tag("li", f"… and {more}", class_="ar-more"))
     return tag("ul", "".join(items))
 
 
+def _by_article(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> list[tuple[Article, list[Mention]]]:
+    """The entity's mentions grouped by article, newest article first."""
+    by_article: dict[str, list[Mention]] = {}
+    for mention in index.by_entity.get(entity.id, []):
+        by_article.setdefault(mention.article_slug, []).append(mention)
+    return [(article, by_article[article.slug]) for article in newest_first(articles[slug] for slug in by_article)]
+
+
+def mention_pages(entity: Entity, index: MentionIndex) -> int:
+    """How many pages the entity's mentions take: its own page, then pages of older articles."""
+    articles = len(dict.fromkeys(mention.article_slug for mention in index.by_entity.get(entity.id, ())))
+    return 1 + max(0, -(-(articles - CONTEXT_ARTICLES - LISTED_PER_PAGE) // LISTED_PER_PAGE))
+
+
+def mention_page_src_uri(entity: Entity, number: int) -> str:
+    """Page ``number`` (2, 3 …) of the older articles that mention the entity; page 1 is the entity's own page."""
+    return f"{MENTION_PAGES}/{entity.id}/{number}.md"
+
+
+def mention_page_markdown(entity: Entity, number: int, pages: int) -> str:
+    name = escape_markdown(entity.name)
+    return (f"# {name}: older mentions, page {number} of {pages}\n\n"
+            f"Older articles that name [{name}](/{entity.src_uri}), newest first, each linked to its first mention.\n\n"
+            f"{placeholder('mentions')}")
+
+
+def _listed(groups: list[tuple[Article, list[Mention]]], url: UrlOf) -> str:
+    items = []
+    for article, group in groups:
+        date = f" · {format_date(article.date)}" if article.date else ""
+        link = article_link(article, escape_text(article.title), f"{url(article_src_uri(article.slug))}#{group[0].id}")
+        items.append(tag("li", f"{link}{escape_text(date)} ({_counted(group)})"))
+    return tag("ul", "".join(items))
+
+
+def _pager(entity: Entity, number: int, pages: int, url: UrlOf) -> str:
+    """Links to every page of the entity's mentions, the current one in bold."""
+    links = []
+    for other in range(1, pages + 1):
+        href = f"{url(entity.src_uri)}#mentions" if other == 1 else url(mention_page_src_uri(entity, other))
+        links.append(tag("strong", str(other)) if other == number else tag("a", str(other), href=href))
+    return tag("nav", "Pages: " + " · ".join(links), class_="ar-pager", aria_label="Pages of mentions")
+
+
+def _backlinks(parts: list[str]) -> str:
+    return f'<div class="ar-backlinks ar-nolink" data-search-exclude="">{"".join(parts)}</div>'
+
+
 def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Article], url: UrlOf) -> str:
-    """Mentions grouped by article, newest first: the newest articles quoted, older ones listed.
+    """Mentions grouped by article, newest first: the newest articles quoted, the next ones listed, the rest on
+    further pages (:func:`render_older_mentions`), so that no page grows with the corpus.
 
     Written as HTML text, like the articles they quote, and put in the page after the search
     has indexed it: they are kept out of the index anyway (``data-search-exclude``).
     """
-    by_article: dict[str, list[Mention]] = {}
-    for mention in index.by_entity.get(entity.id, []):
-        by_article.setdefault(mention.article_slug, []).append(mention)
-    ordered = newest_first(articles[slug] for slug in by_article)
-    parts = []
-    for article in ordered[:CONTEXT_ARTICLES]:
-        group, article_url = by_article[article.slug], url(article_src_uri(article.slug))
+    groups = _by_article(entity, index, articles)
+    count = index.count(entity.id)
+    parts = [tag("p", f"Named {count} time{'s' if count != 1 else ''} in {len(groups)} "
+                      f"article{'s' if len(groups) != 1 else ''}, newest first.")]
+    for article, group in groups[:CONTEXT_ARTICLES]:
+        article_url = url(article_src_uri(article.slug))
         title = tag("strong", article_link(article, escape_text(article.title), article_url) + f" ({_counted(group)})")
         parts += [tag("p", title), _quoted(article, group, article_url)]
-    older = ordered[CONTEXT_ARTICLES:]
+    older = groups[CONTEXT_ARTICLES:]
     if older:
         parts.append(tag("p", f"Older articles ({len(older)}), each linked to its first mention:"))
-        items = []
-        for article in older:
-            group = by_article[article.slug]
-            date = f" · {format_date(article.date)}" if article.date else ""
-            link = article_link(article, escape_text(article.title), f"{url(article_src_uri(article.slug))}#{group[0].id}")
-            items.append(tag("li", f"{link}{escape_text(date)} ({_counted(group)})"))
-        parts.append(tag("ul", "".join(items)))
-    return f'<div class="ar-backlinks ar-nolink" data-search-exclude="">{"".join(parts)}</div>'
+        parts.append(_listed(older[:LISTED_PER_PAGE], url))
+        pages = mention_pages(entity, index)
+        if pages > 1:
+            parts.append(_pager(entity, 1, pages, url))
+    return _backlinks(parts)
+
+
+def render_older_mentions(entity: Entity, number: int, index: MentionIndex, articles: dict[str, Article],
+                          url: UrlOf) -> str:
+    """Page ``number`` of the older articles that mention the entity: a list, and the pages' links."""
+    start = CONTEXT_ARTICLES + (number - 1) * LISTED_PER_PAGE
+    groups = _by_article(entity, index, articles)[start:start + LISTED_PER_PAGE]
+    return _backlinks([_listed(groups, url), _pager(entity, number, mention_pages(entity, index), url)])
 
 
 def _counted(group: list[Mention]) -> str:
@@ -190,7 +254,7 @@ def _sections(entity: Entity, together: list[tuple[Entity, int]], index: Mention
     if entity.relations or together:
         sections.append(("Connections", "neighbourhood", False))
     if together:
-        sections.append(("Appears with", "appears-with", True))
+        sections.append(("Appears with", "appears-with", False))
     if entity.sources:
         sections.append(("Sources", "sources", True))
     return sections

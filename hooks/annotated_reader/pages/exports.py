@@ -1,11 +1,14 @@
 """Open data: the catalog, every mention and the whole graph as files, made from the one mention index.
 
 The JSON files state their licence (:data:`.structured_data.DATA_LICENCE`); the open data page states it for all.
+The files that grow with the corpus (mentions and graph: 97 MB of CSV at 10,000 articles) are
+published gzip-compressed; the open-data page lists every file with its size.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 
@@ -15,13 +18,17 @@ from ..reading.catalog import Catalog
 from ..reading.entity_types import ENTITY_TYPES
 from ..reading.relations import RELATION_TYPES
 from ..writing.addresses import AbsoluteUrl, article_src_uri, page_path
+from ..writing.elements import placeholder
 from ..writing.escape import escape_markdown
+from ..writing.html_text import escape_text, tag
 from ..writing.wording import plural
 from .structured_data import DATA_LICENCE, LICENCE_NOTE, entity_node
 
 ENTITIES_FILE = "data/entities.json"
-MENTIONS_FILE = "data/mentions.csv"
-GRAPH_FILE = "data/graph.jsonld"
+MENTIONS_FILE = "data/mentions.csv.gz"
+GRAPH_FILE = "data/graph.jsonld.gz"
+DATA_FILES_KEY = "data-files"
+"""The placeholder of the open-data page's list of files, written once their sizes are known."""
 DATA_PAGE_SRC = "data/index.md"
 MENTION_COLUMNS = ("article", "paragraph", "anchor", "entity", "words", "start", "end", "role")
 RELATIONS_VOCABULARY = "reader"
@@ -51,14 +58,48 @@ _SCHEMA_RELATIONS = {
 EXPORTED_FILES = (ENTITIES_FILE, MENTIONS_FILE, GRAPH_FILE)
 
 
-def open_data(catalog: Catalog, articles: dict[str, Article], index: MentionIndex, absolute: AbsoluteUrl) -> dict[str, str]:
-    """src_uri -> content of each open data file. They read the whole corpus and no page needs them, so
-    they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
+def open_data(catalog: Catalog, articles: dict[str, Article], index: MentionIndex,
+              absolute: AbsoluteUrl) -> dict[str, bytes]:
+    """src_uri -> bytes of each open data file, as published. They read the whole corpus and no page needs them,
+    so they can be worked out while MkDocs reads pages (see :class:`.parallel.InBackground`)."""
     return {
-        ENTITIES_FILE: entities_json(catalog, index),
-        MENTIONS_FILE: mentions_csv(articles, index),
-        GRAPH_FILE: graph_jsonld(articles, catalog, index, absolute),
+        ENTITIES_FILE: published(ENTITIES_FILE, entities_json(catalog, index)),
+        MENTIONS_FILE: published(MENTIONS_FILE, mentions_csv(articles, index)),
+        GRAPH_FILE: published(GRAPH_FILE, graph_jsonld(articles, catalog, index, absolute)),
     }
+
+
+def published(src_uri: str, text: str) -> bytes:
+    """A data file's bytes as published: gzip-compressed if its name says so, with no timestamp, so two builds agree."""
+    data = text.encode()
+    return gzip.compress(data, compresslevel=6, mtime=0) if src_uri.endswith(".gz") else data
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.1f} MB" if count >= 2**20 else f"{max(1, round(count / 1024))} KB"
+
+
+def files_list(catalog: Catalog, index: MentionIndex, articles: dict[str, Article], sizes: dict[str, int]) -> str:
+    """The open-data page's list of files, each with what it holds and its size (``sizes``: bytes by file)."""
+    total = sum(len(mentions) for mentions in index.by_article.values())
+    described = {
+        ENTITIES_FILE: f"the {plural(len(catalog), 'entity', 'entities')}: ids, names, aliases, types, Arabic names, "
+                       "summaries, relations, coordinates, dates, Wikidata ids and mention counts (in the articles' own "
+                       "text, and apart, in reader comments).",
+        MENTIONS_FILE: f"all {plural(total, 'mention')} in {plural(len(articles), 'article')}, as CSV compressed with "
+                       "gzip: article, paragraph, the anchor of the mention on the article page, entity, the words "
+                       "matched, their character offsets in the paragraph's text, and the mention's role (body, caption, "
+                       "pull quote, reader comment, heading).",
+        GRAPH_FILE: "a JSON-LD graph of entities and articles, linked by relations and mentions, compressed with gzip. "
+                    "Relations use schema.org properties where one fits both types (memberOf, containedInPlace, "
+                    "parentOrganization, performerIn …), and otherwise the site's own terms (reader:rival_of).",
+    }
+    items = []
+    for src_uri, what in described.items():
+        name = src_uri.rsplit("/", 1)[-1]
+        link = tag("a", escape_text(name), href=name, download="")
+        items.append(tag("li", f"{link} ({_size(sizes[src_uri])}): {escape_text(what)}"))
+    return tag("ul", "".join(items), class_="ar-data-files")
 
 
 def entities_json(catalog: Catalog, index: MentionIndex) -> str:
@@ -137,25 +178,17 @@ def graph_jsonld(articles: dict[str, Article], catalog: Catalog, index: MentionI
     return json.dumps(graph, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def render_data_page(catalog: Catalog, index: MentionIndex, articles: dict[str, Article]) -> str:
-    total = sum(len(mentions) for mentions in index.by_article.values())
+def render_data_page() -> str:
+    """The open-data page's Markdown; its list of files is written once their sizes are known (:func:`files_list`)."""
     types = ", ".join(sorted({kind.schema_type for kind in ENTITY_TYPES.values()}))
     return "\n".join([
         "# Open data",
         "",
         "Everything the site knows, as files to download and reuse. They are made at every build from the same "
-        "index the pages are made from, so they always agree with the pages.",
+        "index the pages are made from, so they always agree with the pages. Files ending in `.gz` are compressed: "
+        "`gunzip` opens them, and so do most tools that read CSV or JSON.",
         "",
-        f"- [entities.json](entities.json): the {plural(len(catalog), 'entity', 'entities')}: ids, names, aliases, types, "
-        "Arabic names, summaries, relations, coordinates, dates, Wikidata ids and mention counts (in the articles' "
-        "own text, and apart, in reader comments).",
-        f"- [mentions.csv](mentions.csv): all {plural(total, 'mention')} in {plural(len(articles), 'article')}: article, "
-        "paragraph, the anchor of the mention on the article page, entity, the words matched, their character offsets in the "
-        "paragraph's text, and the mention's role (body, caption, pull quote, reader comment, heading).",
-        "- [graph.jsonld](graph.jsonld): a JSON-LD graph of entities and articles, linked by relations and mentions. "
-        "Relations use schema.org properties where one fits both types (`memberOf`, `containedInPlace`, "
-        "`parentOrganization`, `performerIn` …), and otherwise the site's own terms (`reader:rival_of`).",
-        "",
+        placeholder(DATA_FILES_KEY),
         "## Licence {: #licence }",
         "",
         escape_markdown(LICENCE_NOTE) + f" Licence: [CC BY 4.0]({DATA_LICENCE}).",

@@ -23,12 +23,20 @@ from ..writing.page_data import articles_in, cards_json, entities_in
 from ..writing.sanitize import sanitize
 from .article_page import AnchorIds, ArticlePage, Neighbours, article_meta, render_article
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, render_coverage
-from .entity_page import render_entity_page, written_parts
-from .exports import render_data_page
+from .entity_page import (
+    mention_page_markdown,
+    mention_page_src_uri,
+    mention_pages,
+    render_entity_page,
+    render_older_mentions,
+    written_parts,
+)
+from .exports import DATA_FILES_KEY, files_list, render_data_page
 from .listings import PLACEHOLDER_KEY, Listings, entries_html, latest, render_latest, render_listings
 from .maps import build_map
 from .network import build_network
 from .registers import register_src_uri, render_register, render_register_links
+from .search import article_document, entity_document, page_document
 from .structured_data import entity_json_ld
 from .timeline import render_timeline
 
@@ -48,6 +56,8 @@ class Site:
         order = sorted(corpus.articles.values(), key=lambda a: (a.date is None, a.date or dt.date.min, a.title.casefold()))
         self._by_date = order
         self._places = {article.slug: number for number, article in enumerate(order)}
+        self.export_sizes: dict[str, int] = {}
+        """Bytes of each open data file, once made: the open-data page lists them."""
 
     def absolute(self, src_uri: str) -> str:
         """The published address of a docs page, for what is read away from the site (citations, JSON-LD)."""
@@ -57,6 +67,12 @@ class Site:
         """The articles published just before and just after one (undated ones last, by title)."""
         order, number = self._by_date, self._places[slug]
         return Neighbours(order[number - 1] if number else None, order[number + 1] if number + 1 < len(order) else None)
+
+    def search_years(self) -> list[str]:
+        """The years search can filter by, newest first: of articles' publication and of events."""
+        years = {str(article.date.year) for article in self.corpus.articles.values() if article.date}
+        years |= {entity.date[:4] for entity in self.corpus.catalog if entity.type == "event" and entity.date}
+        return sorted(years, reverse=True)
 
     def cards(self, html: str, site_url: UrlOf) -> str:
         """Card data for a page's HTML: the entities and articles its links and mentions name."""
@@ -116,6 +132,11 @@ class SitePage:
         """The anchors of a page written after MkDocs checks links, so that links into it are checked too."""
         return None
 
+    def search_document(self, html: str) -> str | None:
+        """The page as the search indexes it, from its ``html``; None leaves it out (what it lists or draws is
+        indexed on pages of its own)."""
+        return None
+
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
         """What is written for the page as HTML text; links made by ``url``, card links by ``site_url``.
 
@@ -143,6 +164,9 @@ class ArticleSitePage(SitePage):
     def anchors(self) -> AnchorIds:
         return AnchorIds(self.article, self.corpus.index.by_article[self.article.slug])
 
+    def search_document(self, html: str) -> str:
+        return article_document(self.article, html)
+
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
         corpus, article, site = self.corpus, self.article, self.site
         page = render_article(article, corpus.index.by_article[article.slug], corpus.catalog, url, site.absolute,
@@ -165,9 +189,12 @@ class EntitySitePage(SitePage):
     def source(self) -> str:
         return render_entity_page(self.entity, self.corpus.catalog, self.corpus.index)  # front matter read already
 
+    def search_document(self, html: str) -> str:
+        return entity_document(self.entity, html)
+
     def meta(self) -> dict:
         entity = self.entity
-        return {"title": entity.name, "description": entity.summary, "search": {"boost": 3},
+        return {"title": entity.name, "description": entity.summary,
                 "json_ld": entity_json_ld(entity, self.site.absolute)}
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
@@ -223,6 +250,25 @@ class HomeSitePage(ListingSitePage):
         return "\n\n".join([read.strip(), render_latest(len(corpus.articles)), render_register_links(corpus.catalog),
                             explore_links()])
 
+    def search_document(self, html: str) -> str:
+        return page_document(html)
+
+
+class MentionsSitePage(SitePage):
+    """A further page of the older articles that name one entity, which keeps the entity's own page small."""
+
+    def __init__(self, site: Site, entity: Entity, number: int) -> None:
+        super().__init__(site, mention_page_src_uri(entity, number))
+        self.entity, self.number = entity, number
+
+    def source(self) -> str:
+        return mention_page_markdown(self.entity, self.number, mention_pages(self.entity, self.corpus.index))
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        corpus = self.corpus
+        older = render_older_mentions(self.entity, self.number, corpus.index, corpus.articles, url)
+        return WrittenPage(parts={"mentions": sanitize(older)})
+
 
 class ExploreSitePage(SitePage):
     """A page of the Explore section: the home page lists it by its title, with what it is ``about``."""
@@ -271,8 +317,15 @@ class DataSitePage(ExploreSitePage):
     title = "Open data"
     about = ": entities, mentions and the graph, to download"
 
+    ahead = False  # its list gives the open data files' sizes, known in MkDocs' process once they are made
+
     def source(self) -> str:
-        return render_data_page(self.corpus.catalog, self.corpus.index, self.corpus.articles)
+        return render_data_page()
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        corpus = self.corpus
+        return WrittenPage(parts={DATA_FILES_KEY: files_list(corpus.catalog, corpus.index, corpus.articles,
+                                                             self.site.export_sizes)})
 
 
 class CoverageSitePage(SitePage):
@@ -308,6 +361,8 @@ def site_pages(site: Site) -> dict[str, SitePage]:
     listings.entries[HOME] = latest(corpus.articles.values())
     pages: list[SitePage] = [ArticleSitePage(site, article) for article in corpus.articles.values()]
     pages += [EntitySitePage(site, entity) for entity in corpus.catalog]
+    pages += [MentionsSitePage(site, entity, number) for entity in corpus.catalog
+              for number in range(2, mention_pages(entity, corpus.index) + 1)]
     pages += [RegisterSitePage(site, kind) for kind in ENTITY_TYPES.values()]
     pages += [(ListingSitePage if src_uri in listings.entries else BrowseSitePage)(site, src_uri, listings)
               for src_uri in listings.markdown]

@@ -1,0 +1,343 @@
+/*
+ * The site's search, in Material's search box and result styles.
+ *
+ * Over HTTP it queries the chunked Pagefind index (pagefind/): a query fetches the index
+ * chunks for its words and the fragments of the results it shows, not the whole index.
+ * Pagefind cannot load from file:// (it needs fetch and ES modules), so a page opened from
+ * disk reads search/offline-index.js instead, a script of entity names, aliases, Arabic
+ * names, types and summaries, and article titles.
+ *
+ * Habits taken from Material: "/", "s" or "f" focus the box; the arrow keys move through the
+ * results and Enter opens one; Escape closes the search; the words searched for are
+ * highlighted on the page a result opens (?h=, as Material's search.highlight does).
+ * Every piece of text from the index is put in the page as text, never as HTML.
+ */
+(() => {
+  "use strict";
+
+  const FIRST = 5;  // results fetched at first: each is one small request
+  const MORE = 10;
+  const DELAY = 80;  // ms after the last key
+
+  highlightSearchedWords();
+
+  const root = document.querySelector("[data-ar-search]");
+  if (!root) return;
+  const toggle = document.getElementById("__search");
+  const form = root.querySelector("form");
+  const input = form.elements.query;
+  const kind = root.querySelector('select[name="kind"]');
+  const year = root.querySelector('select[name="year"]');
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const base = new URL(`${root.dataset.base || "."}/`, location.href);
+
+  let engine = null;
+  let latest = 0;
+  let timer = 0;
+  let searching = false;  // a search of a big index can take longer than typing a letter
+  let waiting = false;
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function normalise(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "").toLowerCase()
+      .replace(/[’'‘`ʼ]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  function wordsOf(query) {
+    return normalise(query).split(" ").filter(Boolean);
+  }
+
+  /* Text with the searched words (and words they begin) marked, built as nodes. */
+  function marked(text, words) {
+    const fragment = document.createDocumentFragment();
+    if (!words.length) {
+      fragment.append(text);
+      return fragment;
+    }
+    // A word of one or two letters ("al") marks only itself; a longer one, the words it begins.
+    const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      + (word.length < 3 ? "(?![\\p{L}\\p{N}])" : "[\\p{L}\\p{N}\\p{M}]*"));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})`, "giu");
+    let position = 0;
+    for (const match of text.matchAll(pattern)) {
+      fragment.append(text.slice(position, match.index), element("mark", "", match[0]));
+      position = match.index + match[0].length;
+    }
+    fragment.append(text.slice(position));
+    return fragment;
+  }
+
+  function filters() {
+    const chosen = {};
+    if (kind.value) chosen.kind = kind.value;
+    if (year.value) chosen.year = year.value;
+    return chosen;
+  }
+
+  /* ---- The chunked index, over HTTP ---- */
+
+  async function pagefindEngine() {
+    const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+    // No penalty for long pages and a slow saturation: an article that names a thing many times
+    // ranks right after the thing's own page (whose names weigh most), above pages naming it once.
+    // In this thread, not a worker: one file less to fetch before the first result.
+    await pagefind.options({ noWorker: true, highlightParam: "h", ranking: { pageLength: 0, termSaturation: 2 } });
+    await pagefind.init();
+    return {
+      preload: (query) => pagefind.preload(query),
+      async search(query, chosen) {
+        const found = await pagefind.search(query, { filters: chosen });
+        if (!found) return null;
+        return { total: found.results.length, more: (from, count) =>
+          found.results.slice(from, from + count).map(async (result) => fromPagefind(await result.data())) };
+      },
+    };
+  }
+
+  /* A Pagefind result as shown: an entity with its type and summary; an article with the paragraph
+     that matches best, linked to that paragraph's anchor. */
+  function fromPagefind(data) {
+    const words = data.content.split(/\s+/);
+    const best = data.weighted_locations.reduce((top, here) => (here.balanced_score > top.balanced_score ? here : top),
+      data.weighted_locations[0] || { location: 0 }).location;
+    const anchor = data.anchors.filter((a) => a.id && a.location <= best && a.element !== "h1").pop();
+    const start = Math.max(anchor ? anchor.location : 0, best - 12);
+    const excerpt = words.slice(start, start + 32).join(" ");
+    const kindOf = (data.filters.kind || ["page"])[0];
+    return {
+      url: anchor ? `${data.url}#${anchor.id}` : data.url,
+      title: data.meta.title || "",
+      kind: kindOf,
+      label: data.meta.type || data.meta.date || "",
+      summary: data.meta.summary || "",
+      excerpt: (start > 0 ? "… " : "") + excerpt + (start + 32 < words.length ? " …" : ""),
+    };
+  }
+
+  /* ---- The small index, from file:// ---- */
+
+  function offlineEngine() {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL("search/offline-index.js", base).href;
+      script.onload = () => resolve(offlineSearch(window.arOfflineIndex));
+      script.onerror = () => reject(new Error("search/offline-index.js could not be loaded"));
+      document.head.append(script);
+    });
+  }
+
+  function offlineSearch(rows) {
+    const entries = rows.map(([url, title, kindOf, label, summary, names, yearOf]) => ({
+      url, title, kind: kindOf, label, summary, year: yearOf,
+      names: [title, ...names].map((name) => wordsOf(name)),
+    }));
+    return {
+      preload: () => {},
+      async search(query, chosen) {
+        const words = wordsOf(query);
+        const scored = [];
+        for (const entry of entries) {
+          if ((chosen.kind && entry.kind !== chosen.kind) || (chosen.year && entry.year !== chosen.year)) continue;
+          let score = 0;
+          entry.names.forEach((name, position) => {
+            if (words.every((word) => name.some((part) => part.startsWith(word)))) {
+              const exact = name.join(" ") === words.join(" ") ? 4 : 0;
+              score = Math.max(score, exact + (position === 0 ? 2 : 1) + (entry.kind === "article" ? 0 : 1));
+            }
+          });
+          if (score) scored.push([score, entry]);
+        }
+        scored.sort((a, b) => b[0] - a[0] || a[1].title.localeCompare(b[1].title));
+        const hits = scored.map(([, entry]) => entry);
+        const highlight = `?h=${encodeURIComponent(words.join(" "))}`;
+        return { total: hits.length, more: (from, count) => hits.slice(from, from + count).map(async (entry) => ({
+          ...entry, url: new URL(entry.url, base).href + highlight, excerpt: "" })) };
+      },
+    };
+  }
+
+  function loadEngine() {
+    engine = engine || (location.protocol === "file:" ? offlineEngine() : pagefindEngine());
+    return engine;
+  }
+
+  /* ---- Showing results, in Material's markup ---- */
+
+  function item(result, words) {
+    const link = element("a", "md-search-result__link");
+    link.href = result.url;
+    const article = element("article", "md-search-result__article md-typeset");
+    const title = element("h1");
+    title.append(marked(result.title, words));
+    article.append(title);
+    if (result.label) article.append(element("p", `ar-search-kind ar-${result.kind}`, result.label));
+    const text = result.kind === "article" || !result.summary ? result.excerpt : result.summary;
+    if (text) {
+      const paragraph = element("p");
+      paragraph.append(marked(text, words));
+      article.append(paragraph);
+    }
+    link.append(article);
+    const entry = element("li", "md-search-result__item");
+    entry.append(link);
+    return entry;
+  }
+
+  /* Results in order, each shown as soon as it and those before it have arrived. */
+  async function show(found, words, from, count, run) {
+    list.querySelector(".ar-search-more")?.remove();
+    for (const pending of found.more(from, count)) {
+      const result = await pending;
+      if (run !== latest) return;
+      list.append(item(result, words));
+    }
+    if (from + count < found.total) {
+      const more = element("button", "md-button ar-search-more", "Show more results");
+      more.type = "button";
+      more.addEventListener("click", () => show(found, words, from + count, MORE, run));
+      const holder = element("li", "ar-search-more");
+      holder.append(more);
+      list.append(holder);
+    }
+  }
+
+  async function run() {
+    const query = input.value.trim();
+    const current = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      delete list.dataset.query;
+      meta.textContent = "Type to start searching";
+      return;
+    }
+    if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
+      waiting = true;
+      return;
+    }
+    searching = true;
+    try {
+      const found = await (await loadEngine()).search(query, filters());
+      if (!found || current !== latest) return;
+      list.replaceChildren();
+      list.dataset.query = query;  // which query the list shows, while newer ones are on their way
+      meta.textContent = found.total === 0 ? "No matching documents"
+        : found.total === 1 ? "1 matching document" : `${found.total} matching documents`;
+      await show(found, wordsOf(query), 0, FIRST, current);
+    } catch (error) {
+      meta.textContent = "Search is not available here";
+      throw error;
+    } finally {
+      searching = false;
+      if (waiting) {
+        waiting = false;
+        run();
+      }
+    }
+  }
+
+  /* Each key fetches the index chunks for what is typed so far; the search runs once typing pauses. */
+  function schedule() {
+    clearTimeout(timer);
+    const query = input.value.trim();
+    if (query) loadEngine().then((loaded) => loaded.preload(query)).catch(() => {});
+    timer = setTimeout(run, DELAY);
+  }
+
+  /* ---- Keys and focus, as in Material ---- */
+
+  function open() {
+    toggle.checked = true;
+    input.focus();
+    input.select();
+  }
+
+  function close() {
+    toggle.checked = false;
+    input.blur();
+  }
+
+  const links = () => [...list.querySelectorAll("a.md-search-result__link")];
+
+  function isTyping(target) {
+    return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (!toggle.checked) {
+      if (["/", "s", "f"].includes(event.key) && !isTyping(event.target)) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    if (!root.contains(event.target)) return;
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    switch (event.key) {
+      case "Escape":
+        event.preventDefault();
+        close();
+        break;
+      case "ArrowDown":
+      case "ArrowUp":
+        if (!all.length || event.target instanceof HTMLSelectElement) break;
+        event.preventDefault();
+        if (event.key === "ArrowUp" && at <= 0) input.focus();
+        else all[event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : at - 1].focus();
+        break;
+      case "Enter":
+        if (event.target === input) {
+          event.preventDefault();
+          all[0]?.click();
+        }
+        break;
+      default:
+        break;
+    }
+  });
+
+  // The index starts loading when the box is focused, while the reader types.
+  input.addEventListener("focus", () => {
+    toggle.checked = true;
+    loadEngine().catch(() => {});  // run() says so if it cannot load
+  });
+  input.addEventListener("input", schedule);
+  kind.addEventListener("change", run);
+  year.addEventListener("change", run);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => setTimeout(run));
+  toggle.addEventListener("change", () => { if (!toggle.checked) input.blur(); });
+
+  /* ---- On the page a result opens: the searched words highlighted ---- */
+
+  function highlightSearchedWords() {
+    const words = new URLSearchParams(location.search).getAll("h").flatMap(wordsOfParameter);
+    const content = document.querySelector(".md-content article");
+    if (!words.length || !content) return;
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement.closest("script, style, mark, .headerlink, .ar-card")
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (const node of nodes) {
+      const fragment = marked(node.data, words);
+      if (fragment.childNodes.length > 1) {
+        for (const mark of fragment.querySelectorAll("mark")) mark.dataset.mdHighlight = "";
+        node.replaceWith(fragment);
+      }
+    }
+  }
+
+  function wordsOfParameter(value) {
+    return value.toLowerCase().split(/\s+/).filter((word) => word.length > 1);
+  }
+})();

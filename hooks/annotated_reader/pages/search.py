@@ -1,0 +1,196 @@
+"""The site's search: a chunked Pagefind index fed each page as it is written, and a small index for ``file://``.
+
+A query on the chunked index fetches only the index chunks and page fragments it needs, so
+its cost does not grow with the corpus. Each page is sent to a Pagefind service (a separate
+process, so its work runs beside MkDocs') as a small document made for the search: the
+text, with the names of an entity weighted up and the kind, year and summary as filters and
+metadata. Browsers cannot load that index from ``file://`` (it needs ``fetch`` and ES
+modules), so the build also writes a script of names and titles that offline search reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import threading
+from collections.abc import Coroutine
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import PagefindService
+
+from ..reading.article import Article
+from ..reading.catalog import Catalog, Entity
+from ..reading.dates import format_date
+from ..writing.addresses import article_src_uri, page_path
+from ..writing.html_text import escape_attribute, escape_text, tag
+
+T = TypeVar("T")
+LANGUAGE = "en"
+INDEX_FOLDER = "pagefind"
+OFFLINE_INDEX = "search/offline-index.js"
+NAME_WEIGHT = "10"
+"""Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
+WAITING = 2048
+"""Pages that may wait for the indexer (about 30 MB of documents) before :meth:`SearchIndex.add` waits too: the
+indexer falls behind MkDocs on two cores, and MkDocs should not wait for it before the end."""
+LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", ".ar-pull-quote", "[data-search-exclude]")
+"""Interface text, pull quotes (which repeat a sentence of the article) and anything the pages mark as not for search."""
+
+
+def _document(body: str, *, kind: str, year: str | None = None, meta: dict[str, str] | None = None) -> str:
+    """A page for the indexer: ``body`` (HTML, escaped already) with its kind, year and metadata.
+
+    The page's title is its first heading. Pagefind reads one filter or metadata value from an
+    attribute (and would split a value at a comma), so each sits on an element of its own,
+    around the body; the values are the engine's words (kinds, years, type labels, dates).
+    The kind is ``article``, an entity type, or ``page`` (home, about).
+    """
+    for key, value in [("year", year), *(meta or {}).items()]:
+        if value:
+            role = "filter" if key == "year" else "meta"
+            body = f'<div data-pagefind-{role}="{escape_attribute(f"{key}:{value}")}">{body}</div>'
+    main = f'<main data-pagefind-body data-pagefind-filter="kind:{escape_attribute(kind)}">{body}</main>'
+    return f'<!doctype html><html lang="{LANGUAGE}"><head><title></title></head><body>{main}</body></html>'
+
+
+def article_document(article: Article, view: str) -> str:
+    """An article as indexed: its text, block by block with the blocks' ids, so a result can link to its paragraph."""
+    date = format_date(article.date) if article.date else None
+    return _document(view, kind="article", year=str(article.date.year) if article.date else None, meta={"date": date})
+
+
+def entity_document(entity: Entity, view: str) -> str:
+    """An entity as indexed: its names (aliases and Arabic name too) weighted up, its type and summary as metadata
+    (the summary is in the page's text already: its copy here is left out of the text)."""
+    names = " · ".join(escape_text(name) for name in (entity.name, *(alias.text for alias in (*entity.aliases, *entity.forms))))
+    if entity.arabic:
+        names += " " + tag("span", escape_text(entity.arabic), lang="ar")
+    summary = tag("p", escape_text(entity.summary), data_pagefind_meta="summary", data_pagefind_ignore="")
+    head = tag("p", names, data_pagefind_weight=NAME_WEIGHT) + summary
+    title, _, rest = view.partition("</h1>")
+    return _document(f"{title}</h1>{head}{rest}" if rest else head + view, kind=entity.type,
+                     year=entity.date[:4] if entity.date else None, meta={"type": entity.type_label})
+
+
+def page_document(view: str) -> str:
+    """Any other page the maintainers wrote (home, about), as indexed."""
+    return _document(view, kind="page")
+
+
+class _Service(PagefindService):
+    """Pagefind's service, its replies read as they come.
+
+    The library's own reader sleeps 0.1 s before each reply it reads, which holds a build to
+    ten pages a second; this reader is the same loop without the sleep.
+    """
+
+    async def _wait_for_responses(self) -> None:
+        while True:
+            reply = json.loads(base64.b64decode((await self._backend.stdout.readuntil(b","))[:-1]))
+            waiting = self._responses.pop(reply.get("message_id"), None)
+            if waiting is None or waiting.done():
+                continue
+            payload = reply["payload"]
+            if payload["type"] == "Error":
+                waiting.set_exception(RuntimeError(f"search index: {payload['message']}"))
+            else:
+                waiting.set_result(payload)
+
+    async def finish(self) -> None:
+        """End the service by closing its input, so that it exits once it is done, rather than stop it (the library's
+        ``close``) while it may still be writing files."""
+        self._backend.stdin.close()
+        await self._backend.wait()
+        self._poll_task.cancel()
+
+
+class SearchIndex:
+    """Pages sent to Pagefind as MkDocs writes them; the index written when the build ends.
+
+    Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, where
+    one task hands the pages over one at a time, in the order they came (Pagefind numbers
+    pages as they arrive, so the same order gives the same index, byte for byte). :meth:`add`
+    returns at once unless :data:`WAITING` pages are already waiting, which bounds the memory
+    they hold if the indexer falls behind.
+    """
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="search-index", daemon=True)
+        self._thread.start()
+        self._room = threading.Semaphore(WAITING)
+        self._service: _Service | None = None
+        self._pages = 0
+        self._queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
+        self._index, self._sending = self._run(self._open()).result()
+
+    def _run(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
+        """Run ``coroutine`` in the index's thread; its result, or its error, comes through the future."""
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    async def _open(self) -> tuple[PagefindIndex, asyncio.Task]:
+        self._service = await _Service().launch()
+        config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": list(LEFT_OUT)}
+        index = await self._service.create_index(config)
+        return index, asyncio.get_running_loop().create_task(self._send(index))
+
+    async def _send(self, index: PagefindIndex) -> None:
+        """Hand the pages over in order; after an error, take the rest without sending them (so that :meth:`add`
+        never waits for ever), and raise it at the end."""
+        error: Exception | None = None
+        while (page := await self._queue.get()) is not None:
+            try:
+                if error is None:
+                    await index.add_html_file(url=page[0], content=page[1])
+            except Exception as failed:
+                error = failed
+            finally:
+                self._room.release()
+        if error:
+            raise error
+
+    def add(self, url: str, document: str) -> None:
+        """Index ``document`` as the page at ``url`` (relative to the site's root)."""
+        self._room.acquire()
+        self._pages += 1
+        self._loop.call_soon_threadsafe(self._queue.put_nowait, (url, document))
+
+    def write(self, folder: Path) -> int:
+        """Write the index into ``folder``; the number of pages indexed. Raises the error of a page, if any."""
+        try:
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, None)
+            self._run(self._written(folder)).result()
+            return self._pages
+        finally:
+            self.close()
+
+    async def _written(self, folder: Path) -> None:
+        await self._sending
+        await self._index.write_files(str(folder))
+        await self._service.finish()
+        self._service = None
+
+    def close(self) -> None:
+        """Stop the service and its thread (also after an error, when the index is not written)."""
+        if self._service:
+            self._loop.call_soon_threadsafe(self._sending.cancel)
+            self._run(self._service.close()).result()
+            self._service = None
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+
+
+def offline_index(catalog: Catalog, articles: dict[str, Article]) -> str:
+    """The script offline search reads from ``file://``: every entity's names, type and summary, every article's
+    title and year, with their addresses from the site's root. A script, not JSON, because a page opened from
+    disk can load a script but cannot fetch a file."""
+    rows = [[page_path(entity.src_uri), entity.name, entity.type, entity.type_label, entity.summary,
+             [alias.text for alias in (*entity.aliases, *entity.forms)] + ([entity.arabic] if entity.arabic else []),
+             entity.date[:4] if entity.date else ""] for entity in catalog]
+    rows += [[page_path(article_src_uri(slug)), article.title, "article", format_date(article.date) if article.date else "",
+              "", [], str(article.date.year) if article.date else ""] for slug, article in sorted(articles.items())]
+    return f"window.arOfflineIndex = {json.dumps(rows, ensure_ascii=False, separators=(',', ':'))};\n"

@@ -1,0 +1,113 @@
+"""The search index: what each page gives Pagefind, what Pagefind keeps of it, and the offline index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from annotated_reader.matching.linker import alias_key
+from annotated_reader.pages.search import OFFLINE_INDEX, SearchIndex, article_document, entity_document, offline_index
+from annotated_reader.reading.article import Article
+from annotated_reader.reading.catalog import build_catalog
+
+HOSTILE = """---
+type: organization
+name: "Brigade <script>alert(1)</script>"
+summary: "A group whose summary tries <img src=x onerror=alert(1)>."
+aliases: ["Liwa <b>X</b>", "Kata'ib"]
+arabic: "لواء"
+date: "2014"
+---
+Prose.
+"""
+EVENT = """---
+type: event
+name: Battle of Somewhere
+summary: A battle.
+date: "2015-03"
+---
+Prose.
+"""
+
+
+def entities():
+    catalog = build_catalog([(Path("docs/organizations/brigade.md"), "organizations/brigade.md", HOSTILE),
+                             (Path("docs/events/battle.md"), "events/battle.md", EVENT)], alias_key)
+    assert not catalog.problems, catalog.problems
+    return catalog
+
+
+def article(date: dt.date | None = dt.date(2015, 1, 2)) -> Article:
+    return Article(source=Path("seeds/a.txt"), slug="a-story", title="A story, with: commas & <tags>", date=date)
+
+
+def test_entity_document_weights_every_name_and_adds_no_element_from_input():
+    catalog = entities()
+    document = BeautifulSoup(entity_document(catalog["brigade"], "<h1>Brigade</h1><p>Text.</p>"), "html.parser")
+    weighted = document.select_one('[data-pagefind-weight="10"]')
+    assert {"Brigade <script>alert(1)</script>", "Liwa <b>X</b>", "Kata'ib", "لواء"} <= {
+        part.strip() for part in weighted.get_text(" · ").split(" · ")}
+    assert not document.select("script, img, b")
+    assert document.select_one("main")["data-pagefind-filter"] == "kind:organization"
+    assert document.select_one('[data-pagefind-meta="type:Organisation"]')
+    assert document.select_one('[data-pagefind-meta="summary"]').get_text().startswith("A group whose summary")
+
+
+def test_article_document_has_year_filter_and_date_only_when_dated():
+    dated = BeautifulSoup(article_document(article(), "<h1>A story</h1>"), "html.parser")
+    assert dated.select_one('[data-pagefind-filter="year:2015"]')
+    assert dated.select_one('[data-pagefind-meta="date:2 January 2015"]')
+    undated = article_document(article(None), "<h1>A story</h1>")
+    assert "year:" not in undated and "date:" not in undated
+
+
+def fragments(folder: Path) -> dict[str, dict]:
+    pages = {}
+    for path in (folder / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data
+    return pages
+
+
+def test_pagefind_keeps_filters_metadata_and_paragraph_anchors_but_not_interface_text(tmp_path):
+    index = SearchIndex()
+    view = ('<h1 id="title">A story<a class="headerlink" href="#title">¶</a></h1><p class="ar-ui">Photo:</p>'
+            '<p id="p1">The first paragraph.</p><p id="p2">Nusra in the second.</p>'
+            '<div data-search-exclude=""><q>quoted elsewhere</q></div>')
+    index.add("articles/a-story.html", article_document(article(), view))
+    index.add("organizations/brigade.html", entity_document(entities()["brigade"], "<h1>Brigade</h1>"))
+    assert index.write(tmp_path / "pagefind") == 2
+    pages = fragments(tmp_path / "pagefind")
+    story = pages["articles/a-story.html"]
+    assert story["meta"] == {"title": "A story", "date": "2 January 2015"}
+    assert story["filters"] == {"kind": ["article"], "year": ["2015"]}
+    assert [(anchor["id"], anchor["text"]) for anchor in story["anchors"] if anchor["element"] == "p"] == [
+        ("p1", "The first paragraph."), ("p2", "Nusra in the second.")]
+    assert "Photo" not in story["content"] and "¶" not in story["content"] and "quoted" not in story["content"]
+    brigade = pages["organizations/brigade.html"]
+    assert brigade["meta"]["type"] == "Organisation" and brigade["filters"]["year"] == ["2014"]
+    assert (tmp_path / "pagefind" / "pagefind.js").exists()
+
+
+def test_search_index_stops_its_service_when_closed_without_writing():
+    index = SearchIndex()
+    index.add("a.html", article_document(article(), "<h1>A</h1>"))
+    index.close()
+    assert not index._thread.is_alive()
+
+
+def test_offline_index_is_a_script_of_names_types_summaries_and_titles():
+    script = offline_index(entities(), {"a-story": article()})
+    prefix = "window.arOfflineIndex = "
+    assert script.startswith(prefix) and OFFLINE_INDEX.endswith(".js")
+    rows = {row[0]: row for row in json.loads(script.removeprefix(prefix).rstrip(";\n"))}
+    brigade = rows["organizations/brigade.html"]
+    assert brigade[1:5] == ["Brigade <script>alert(1)</script>", "organization", "Organisation",
+                            "A group whose summary tries <img src=x onerror=alert(1)>."]
+    assert brigade[5] == ["Liwa <b>X</b>", "Kata'ib", "لواء"]
+    assert rows["events/battle.html"][6] == "2015"
+    assert rows["articles/a-story.html"][1:4] == ["A story, with: commas & <tags>", "article", "2 January 2015"]
