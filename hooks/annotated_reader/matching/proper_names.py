@@ -39,7 +39,6 @@ TITLES = {
 }
 """Titles before or after a name are not part of it ("President Assad", "ISIS Emir")."""
 _NOT_NAME_PARTS = FUNCTION_WORDS | TITLES | {word.lower() for word in MONTHS_AND_DAYS}
-_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_][\w'’]*)([ -])$")
 _WORD_AFTER = re.compile(r"([ -])([^\W\d_][\w'’]*)")
 _SENTENCE_END = ".!?…:;\"“‘(—–["
 _CAPITALISED = re.compile(r"(?<=[^\s.!?…:;\"“‘(—–\[]) ([^\W\d_a-z][\w'’]*)")
@@ -98,12 +97,13 @@ class _Context:
             before = text[space:position - 1]
             if text[space + (text[space] == " ")].islower() and "-" not in before and before.strip() not in CONNECTORS:
                 return False  # the common case, a lower-case word: no regular expression needed
-            found = _WORD_BEFORE.search(text, max(0, position - _LOOK_BACK), position)
-            if not found:
+            word_start = position - 1
+            while word_start > max(0, position - _LOOK_BACK) and (text[word_start - 1].isalnum() or text[word_start - 1] in "'’"):
+                word_start -= 1
+            word = text[word_start:position - 1]
+            if not word[:1].isalpha():
                 return False
-            word = found.group(1)
-            word_start = found.start()
-            if _connects(word, found.group(2)):
+            if _connects(word, text[position - 1]):
                 position, joined = word_start, True
                 continue
             return self._name_part(word, word_start, joined, word_start + len(word) in self.ends)

@@ -58,7 +58,10 @@ _NEVER_NAMES = MONTHS_AND_DAYS | {"Q", "A", "I"}
 GENERIC_WORDS = {
     "syrian", "syrians", "lebanese", "iraqi", "iraqis", "iranian", "russian", "american", "turkish", "saudi", "qatari",
     "kurdish", "kurds", "jordanian", "israeli", "palestinian", "egyptian", "arab", "arabs", "arabic", "western",
-    "european", "british", "french", "sunni", "sunnis", "shia", "shiite", "shiites", "alawite", "alawites",
+    "european", "british", "french", "german", "italian", "spanish", "dutch", "belgian", "canadian", "australian",
+    "chinese", "indian", "pakistani", "afghan", "chechen", "sudanese", "libyan", "tunisian", "moroccan", "algerian",
+    "yemeni", "emirati", "kuwaiti", "bahraini", "omani", "turkmen", "circassian", "druze", "armenian", "assyrian",
+    "sunni", "sunnis", "shia", "shiite", "shiites", "alawite", "alawites",
     "christian", "christians", "muslim", "muslims", "islamic", "islamist", "islamists", "jihadist", "jihadists",
     "army", "state", "government", "regime", "opposition", "forces", "front", "brigade", "brigades", "rebels",
     "president", "minister", "ministry", "council", "group", "groups", "party", "movement", "coalition", "emir",
