@@ -8,11 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURE_SEEDS, build, build_here
-
-
-def tree(root) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+from conftest import FIXTURE_SEEDS, build, build_here, site_differences
 
 
 def test_a_second_build_in_one_process_equals_a_fresh_process(project):
@@ -33,9 +29,7 @@ def test_a_second_build_in_one_process_equals_a_fresh_process(project):
     hooks = [module for module in list(sys.modules.values())
              if (getattr(module, "__file__", None) or "").endswith("reader_hook.py")]
     assert hooks and all(hook._build is None for hook in hooks)  # the hook lets each build go when it ends
-    one, other = tree(second.site), tree(fresh.site)
-    assert one.keys() == other.keys()
-    assert [name for name in one if one[name] != other[name]] == []
+    assert site_differences(second.site, fresh.site) == []
 
 
 def _strict_build(project, verbosity: str) -> subprocess.CompletedProcess:

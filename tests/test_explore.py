@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import json
+import posixpath
 import re
 
 import yaml

@@ -17,7 +17,7 @@ from annotated_reader.matching.linker import Linker, alias_key
 from annotated_reader.matching.mentions import LinkMode, Mention, MentionIndex, find_mentions
 from annotated_reader.pages.article_page import Neighbours, render_article
 from annotated_reader.pages.citation import bibtex, bibtex_key, chicago
-from annotated_reader.pages.entity_page import mentions_heading, render_mentions
+from annotated_reader.pages.entity_page import QUOTES_PER_ARTICLE, mentions_heading, render_mentions
 from annotated_reader.pages.exports import entities_json, graph_jsonld, relation_property
 from annotated_reader.pages.registers import render_register
 from annotated_reader.reading.article import Article, Block, Comment, Kind, Role
@@ -81,7 +81,9 @@ def test_mentions_in_context_count_the_article_and_its_comments_apart_and_say_wh
                          "html.parser")
     assert soup.select_one("p strong").get_text() == "ISIS and the Nusra Front in Homs (31 · 1 in reader comments)"
     places = [where.get_text() for where in soup.select(".ar-where")]
-    assert places[-1] == "comment 1, paragraph 1" and set(places) == {"¶ 1", "pull quote", "¶ 2", "comment 1, paragraph 1"}
+    assert places == ["¶ 1"] * QUOTES_PER_ARTICLE  # the article's first mentions are quoted, the rest one link away
+    rest = len(index.by_entity["abu-malek"]) - QUOTES_PER_ARTICLE
+    assert soup.select_one("li.ar-more a").get_text() == f"{rest} more in this article"
 
 
 def test_places_read_as_a_reader_says_them():

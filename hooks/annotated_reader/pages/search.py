@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import re
 import threading
 from collections.abc import Coroutine
 from concurrent.futures import Future
@@ -37,6 +38,7 @@ NAME_WEIGHT = "10"
 WAITING = 2048
 """Pages that may wait for the indexer (about 30 MB of documents) before :meth:`SearchIndex.add` waits too: the
 indexer falls behind MkDocs on two cores, and MkDocs should not wait for it before the end."""
+_MENTION = re.compile(r'<(a|span) [^>]*\bclass="ar-mention[^"]*"[^>]*>([^<]*)</\1>')
 LEFT_OUT = (".headerlink", ".ar-pnum", ".ar-ui", ".ar-pull-quote", "[data-search-exclude]")
 """Interface text, pull quotes (which repeat a sentence of the article) and anything the pages mark as not for search."""
 
@@ -58,8 +60,13 @@ def _document(body: str, *, kind: str, year: str | None = None, meta: dict[str, 
 
 
 def article_document(article: Article, view: str) -> str:
-    """An article as indexed: its text, block by block with the blocks' ids, so a result can link to its paragraph."""
+    """An article as indexed: its text, block by block with the blocks' ids, so a result can link to its paragraph.
+
+    The mentions' own elements are left out (their words stay): Pagefind would take each
+    mention's id as a place to link to, and cut the paragraph into pieces at each one.
+    """
     date = format_date(article.date) if article.date else None
+    view = _MENTION.sub(r"\2", view)
     return _document(view, kind="article", year=str(article.date.year) if article.date else None, meta={"date": date})
 
 
