@@ -327,3 +327,14 @@ def test_no_built_mention_is_inside_a_longer_name_or_a_web_address(built, reques
 def test_blocks_found_together_are_found_as_one_by_one():
     blocks = ["Battle lines", "Rif Dimashq was shelled; Hezbollah held Hama.", "", "Damascus Governorate", "IS left Hamah."]
     assert LONGER.find_in_blocks(blocks) == [LONGER.find(block) for block in blocks]
+
+
+def test_a_persons_name_ends_where_of_begins_but_other_names_go_on():
+    """ "Arraba Idris of Liwa Maghaweer" is a person of a group; "Islamic State of Iraq" is one longer name."""
+    pairs = [(Alias(text, False), entity_id) for text, entity_id in (
+        ("Arraba Idris", "idris"), ("Liwa Maghaweer", "maghaweer"), ("Islamic State", "isis"), ("Iraq", "iraq"))]
+    apart = Linker(pairs, frozenset({"idris"}))
+    assert found(apart, "Others, like Arraba Idris of Liwa Maghaweer, were released.") == [
+        ("Arraba Idris", "idris"), ("Liwa Maghaweer", "maghaweer")]
+    assert found(apart, "the Islamic State of Iraq announced") == []
+    assert found(Linker(pairs), "Others, like Arraba Idris of Liwa Maghaweer, were released.") == []

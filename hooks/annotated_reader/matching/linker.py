@@ -65,9 +65,11 @@ class _Pattern:
 class Linker:
     """Finds every mention of a catalog entity in a text with one compiled automaton over folded names."""
 
-    def __init__(self, entries: Iterable[tuple[Alias, str | None]]) -> None:
-        """Compile (alias, entity id) pairs; the first pair of a key wins, and None switches it off."""
+    def __init__(self, entries: Iterable[tuple[Alias, str | None]], apart: frozenset[str] = frozenset()) -> None:
+        """Compile (alias, entity id) pairs; the first pair of a key wins, and None switches it off. The names of
+        the entities ``apart`` end where "of" begins (see :attr:`.EntityType.named_apart`)."""
         self._entries = list(entries)
+        self._apart = apart
         patterns: dict[str, _Pattern] = {}
         owners: dict[str, object] = {}
         keys = [alias_key(alias) for alias, _ in self._entries]
@@ -95,14 +97,15 @@ class Linker:
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Linker:
-        return cls((alias, entity.id) for entity in catalog for alias in entity.names)
+        return cls(((alias, entity.id) for entity in catalog for alias in entity.names),
+                   frozenset(entity.id for entity in catalog if entity.kind.named_apart))
 
     def with_hints(self, hints: dict[str, str | None]) -> Linker:
         """A linker for one article whose sidecar pins aliases to entities or switches them off."""
         if not hints:
             return self
         pinned = [(Alias(text, is_acronym(text)), entity_id) for text, entity_id in hints.items()]
-        return Linker(pinned + self._entries)
+        return Linker(pinned + self._entries, self._apart)
 
     def knows(self, text: str) -> bool:
         """Whether ``text`` is a listed name (of any entity, or switched off)."""
@@ -111,7 +114,8 @@ class Linker:
     def find(self, text: str) -> list[Match]:
         """Mentions in ``text``, leftmost-longest, in reading order; none inside a longer proper name or a URL."""
         matches = self.find_names(text)
-        inside = names_inside_longer_names(text, [(match.start, match.end) for match in matches])
+        apart = {number for number, match in enumerate(matches) if match.entity_id in self._apart}
+        inside = names_inside_longer_names(text, [(match.start, match.end) for match in matches], apart)
         return [match for number, match in enumerate(matches) if number not in inside] if inside else matches
 
     def find_in_blocks(self, texts: list[str]) -> list[list[Match]]:

@@ -70,8 +70,10 @@ def _title_cased(text: str) -> bool:
 class _Context:
     """One text and its other names, asked about each name in turn."""
 
-    def __init__(self, text: str, starts: set[int], ends: set[int]) -> None:
+    def __init__(self, text: str, starts: set[int], ends: set[int], apart_ends: set[int]) -> None:
         self.text, self.starts, self.ends = text, starts, ends
+        self.apart_ends = apart_ends
+        """Where the names of entities named apart end: "of" after them joins them to no other name."""
 
     def capitalised_mid_sentence(self, word: str, position: int) -> bool:
         """Whether the text writes ``word`` capitalised other than at a sentence's start, within
@@ -104,6 +106,8 @@ class _Context:
             if not word[:1].isalpha():
                 return False
             if _connects(word, text[position - 1]):
+                if word.lower() == "of" and word_start - 1 in self.apart_ends:
+                    return False  # "Arraba Idris of Liwa Maghaweer": a person of a group
                 position, joined = word_start, True
                 continue
             return self._name_part(word, word_start, joined, word_start + len(word) in self.ends)
@@ -112,6 +116,8 @@ class _Context:
         position, joined = end, False
         while found := _WORD_AFTER.match(self.text, position):
             word = found.group(2)
+            if word.lower() == "of" and end in self.apart_ends:
+                return False
             if _connects(word, self.text[found.end():found.end() + 1]):
                 position, joined = found.end(), True
                 continue
@@ -119,11 +125,13 @@ class _Context:
         return False
 
 
-def names_inside_longer_names(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    """The indexes of the ``spans`` (names found in ``text``) that are part of a longer proper name."""
+def names_inside_longer_names(text: str, spans: list[tuple[int, int]], apart: set[int] = frozenset()) -> set[int]:
+    """The indexes of the ``spans`` (names found in ``text``) that are part of a longer proper name; the names of
+    the spans ``apart`` (people's) end where "of" begins."""
     if not spans or _title_cased(text):
         return set()
-    context = _Context(text, {start for start, _ in spans}, {end for _, end in spans})
+    context = _Context(text, {start for start, _ in spans}, {end for _, end in spans},
+                       {spans[number][1] for number in apart})
     inside = set()
     for number, (start, end) in enumerate(spans):
         if _alone(text, start, end) or text[start:end].lower() in TITLES:

@@ -32,13 +32,16 @@ class EntityType:
     register_intro: str
     register_by_date: bool = False
     """Whether its register lists it by date under years (events) rather than A–Z."""
+    named_apart: bool = False
+    """Whether its names end where "of" begins: "Arraba Idris of Liwa Maghaweer" is a person of a group, not one
+    longer name, where "Islamic State of Iraq" is one."""
 
 
 ENTITY_TYPES: dict[str, EntityType] = {
     kind.key: kind
     for kind in (
         EntityType("person", "people", "Person", "People", "Person", "circle", "solid",
-                   "people", "People", "Every person the articles name."),
+                   "people", "People", "Every person the articles name.", named_apart=True),
         EntityType("organization", "organizations", "Organisation", "Organisations", "Organization", "square", "double",
                    "organisations", "Organisations", "Armed groups, armies, states' alliances and other bodies."),
         EntityType("place", "places", "Place", "Places", "Place", "triangle", "dashed",
