@@ -25,7 +25,7 @@ from annotated_reader.matching.mentions import LinkMode  # noqa: E402
 from annotated_reader.matching.parallel import available_cores  # noqa: E402
 from annotated_reader.pages.coverage import find_candidates  # noqa: E402
 from annotated_reader.pages.exports import open_data  # noqa: E402
-from annotated_reader.pages.kinds import site_pages  # noqa: E402
+from annotated_reader.pages.kinds import Site, site_pages  # noqa: E402
 from annotated_reader.reading.catalog import is_entity_page  # noqa: E402
 
 
@@ -42,10 +42,11 @@ def measure(project: Path) -> dict[str, float]:
     seeds = project / "seeds"
     one, corpus = _timed(lambda: load_corpus(seeds, pages, LinkMode.FIRST_IN_ARTICLE, workers=1))
     spread, _ = _timed(lambda: load_corpus(seeds, pages, LinkMode.FIRST_IN_ARTICLE, workers=None))
-    exports, _ = _timed(lambda: open_data(corpus.catalog, corpus.articles, corpus.index))
-    coverage, rows = _timed(lambda: find_candidates(corpus.articles, corpus.index))
+    site = Site(corpus, "https://example.org/")
+    exports, _ = _timed(lambda: open_data(corpus.catalog, corpus.articles, corpus.index, site.absolute))
+    coverage, rows = _timed(lambda: find_candidates(corpus.articles, corpus.index, corpus.catalog))
     writing, _ = _timed(lambda: [page.write(lambda src_uri: "/" + src_uri, lambda src_uri: src_uri, lambda: rows)
-                                 for page in site_pages(corpus).values() if page.ahead])
+                                 for page in site_pages(site).values() if page.ahead])
     return {"reading, one process": one, f"reading, {available_cores()} cores": spread,
             "reading: saved": one - spread, "open data files (background)": exports,
             "coverage scan (background)": coverage, "writing pages' HTML (ahead)": writing}
