@@ -200,13 +200,18 @@ def test_workers_die_with_their_parent_however_it_ends(ending):
         assert len(workers) == 2 and all(map(_alive, workers))
         parent.send_signal(ending)
         parent.wait(timeout=10)
-        deadline = time.monotonic() + 5
-        while any(map(_alive, workers)) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not any(map(_alive, workers))
+        assert _all_end(workers)
     finally:
         parent.kill()
         parent.wait()
+
+
+def _all_end(pids) -> bool:
+    """Whether every one of ``pids`` has ended within five seconds."""
+    deadline = time.monotonic() + 5
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not any(map(_alive, pids))
 
 
 def _free_port() -> int:
@@ -244,10 +249,7 @@ def test_serve_stopped_during_a_build_leaves_no_worker_behind(tmp_path, monkeypa
         assert workers, "the build forked no worker to test"
         server.terminate()  # at once: the workers found are at work
         server.wait(timeout=10)
-        deadline = time.monotonic() + 5
-        while any(map(_alive, workers)) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not any(map(_alive, workers))
+        assert _all_end(workers)
     finally:
         server.kill()
         server.wait()

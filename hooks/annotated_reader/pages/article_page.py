@@ -164,12 +164,6 @@ class _Writer:
             facts = [tag("time", escape_text(format_date(article.date)), class_="ar-ui", datetime=str(article.date))]
         else:
             facts = [tag("span", "Date unknown", class_="ar-ui")]
-        if article.date_text:
-            facts = [tag("time", escape_text(article.date_text), datetime=str(article.date))]
-        elif article.date:
-            facts = [tag("time", escape_text(format_date(article.date)), class_="ar-ui", datetime=str(article.date))]
-        else:
-            facts = [tag("span", "Date unknown", class_="ar-ui")]
         if article.url:
             link = tag("a", escape_text(article.publication or article.url), href=article.url, rel="nofollow noopener")
             facts.append(tag("span", "Source: " + link, class_="ar-ui"))

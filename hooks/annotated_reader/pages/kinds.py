@@ -10,12 +10,14 @@ class here, listed in :data:`EXPLORE_PAGES`, and a line in the navigation of ``m
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
+from ..matching.mentions import MentionIndex
 from ..reading.article import Article
-from ..reading.catalog import Entity
+from ..reading.catalog import Catalog, Entity
 from ..reading.entity_types import ENTITY_TYPES, EntityType
 from ..writing.addresses import UrlOf, article_src_uri, page_path
 from ..writing.elements import html_of, placeholder
@@ -288,28 +290,33 @@ class TimelineSitePage(ExploreSitePage):
         return render_timeline(self.corpus.catalog, self.corpus.articles)
 
 
-class NetworkSitePage(ExploreSitePage):
+class DrawingSitePage(ExploreSitePage):
+    """An explore page that is one drawing of the whole corpus, with its table."""
+
+    intro: ClassVar[str]
+    drawing: ClassVar[Callable[[Catalog, MentionIndex, UrlOf], etree.Element]]
+
+    def source(self) -> str:
+        return f"# {self.title}\n\n{self.intro}\n\n{placeholder('drawing')}"
+
+    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
+        return WrittenPage(parts={"drawing": html_of(type(self).drawing(self.corpus.catalog, self.corpus.index, url))})
+
+
+class NetworkSitePage(DrawingSitePage):
     src_uri = "explore/network.md"
     title = "Network"
     about = " of people, organisations, places, events and terms"
-
-    def source(self) -> str:
-        return f"# Network\n\nHow the entities of the corpus connect.\n\n{placeholder('network')}"
-
-    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
-        return WrittenPage(parts={"network": html_of(build_network(self.corpus.catalog, self.corpus.index, url))})
+    intro = "How the entities of the corpus connect."
+    drawing = staticmethod(build_network)
 
 
-class MapSitePage(ExploreSitePage):
+class MapSitePage(DrawingSitePage):
     src_uri = "explore/map.md"
     title = "Map"
     about = " of the places the articles name"
-
-    def source(self) -> str:
-        return f"# Map\n\nThe places the articles name.\n\n{placeholder('map')}"
-
-    def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
-        return WrittenPage(parts={"map": html_of(build_map(self.corpus.catalog, self.corpus.index, url))})
+    intro = "The places the articles name."
+    drawing = staticmethod(build_map)
 
 
 class DataSitePage(ExploreSitePage):
