@@ -8,6 +8,7 @@ project's own ``seeds/`` and ``docs/`` grow; tests on the real content assert pr
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import logging
 import os
@@ -26,6 +27,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from annotated_reader.matching.linker import alias_key
+from annotated_reader.reading.catalog import Catalog, build_catalog
 from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 from annotated_reader.reading.seed_parser import END_MARK
 
@@ -70,6 +73,14 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+@functools.cache
+def sample_catalog() -> Catalog:
+    """The sample corpus's catalog, read as the build reads it."""
+    docs = SAMPLE / "docs"
+    return build_catalog([(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+                          for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))], alias_key)
 
 
 def sample_project(target: Path) -> Path:

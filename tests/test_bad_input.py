@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build
+from conftest import SAMPLE, build
 from conftest import SEED as SEED_PATH
 
 from annotated_reader.matching.corpus import load_corpus
@@ -186,10 +186,11 @@ def no_hang(seconds: int = 20) -> Iterator[None]:
 
 @pytest.fixture
 def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of what the engine reads (seeds and entity pages), the working directory while the test runs."""
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    """A copy of what the engine reads (the sample corpus's seeds and entity pages), the working directory while the
+    test runs: the cases alter files the sample has, however the project's own content grows."""
+    shutil.copytree(SAMPLE / "seeds", tmp_path / "seeds")
     for folder in ENTITY_FOLDERS:
-        shutil.copytree(ROOT / "docs" / folder, tmp_path / "docs" / folder)
+        shutil.copytree(SAMPLE / "docs" / folder, tmp_path / "docs" / folder)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -203,7 +204,7 @@ def test_bad_input_gives_exactly_one_clear_line(inputs, case):
     assert "\n" not in line and len(line) < 300
 
 
-def test_the_real_project_reads_without_problems(inputs):
+def test_the_sample_corpus_reads_without_problems(inputs):
     assert corpus_problems(inputs) == []
 
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import codecs
-import functools
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import SEED, sample_catalog
 
 from annotated_reader.matching.linker import Linker, alias_key
 from annotated_reader.matching.mentions import LinkMode, find_mentions
 from annotated_reader.reading.catalog import build_catalog
-from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 from annotated_reader.reading.seed_parser import decode_seed, parse_seed
 from annotated_reader.reading.sidecar import apply_sidecar, read_sidecar
 from annotated_reader.reading.text_clean import clean_line, clean_text
@@ -20,13 +18,6 @@ from annotated_reader.reading.text_clean import clean_line, clean_text
 SOURCE = SEED.read_text(encoding="utf-8")
 TITLE = "ISIS expansionism will burn Qalamoun"
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-
-
-@functools.cache
-def catalog():
-    docs = ROOT / "docs"
-    return build_catalog([(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
-                          for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))], alias_key)
 
 
 def article_of(raw: bytes, encoding: str | None = None):
@@ -58,7 +49,7 @@ def test_a_name_broken_by_a_zero_width_space_is_still_linked():
     assert seed != SOURCE
     article = article_of(seed.encode())
     first = next(block for block in article.annotatable_blocks() if "against Hezbollah" in block.text)
-    mentions = find_mentions(article, Linker.from_catalog(catalog()), LinkMode.ALL)
+    mentions = find_mentions(article, Linker.from_catalog(sample_catalog()), LinkMode.ALL)
     assert any(m.entity_id == "hezbollah" and m.block_id == first.id for m in mentions)
 
 

@@ -9,18 +9,14 @@ is checked before sanitizing: escaping alone must hold; the sanitizer is a secon
 
 from __future__ import annotations
 
-import functools
-
 from bs4 import BeautifulSoup
-from conftest import ROOT, assert_page_shows_seed
+from conftest import ROOT, assert_page_shows_seed, sample_catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotated_reader.matching.linker import Linker, alias_key
+from annotated_reader.matching.linker import Linker
 from annotated_reader.matching.mentions import LinkMode, find_mentions
 from annotated_reader.pages.article_page import anchor_ids, render_article
-from annotated_reader.reading.catalog import build_catalog
-from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 from annotated_reader.reading.errors import InputError
 from annotated_reader.reading.seed_parser import decode_seed, parse_seed
 
@@ -56,19 +52,11 @@ FIRST = st.sampled_from(["A title line", "19 August 2017", "ANALYSIS"])
 SEED = st.builds(seed_from, FIRST, CHUNKS)
 
 
-@functools.cache
-def catalog():
-    docs = ROOT / "docs"
-    pages = [(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
-             for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))]
-    return build_catalog(pages, alias_key)
-
-
 def render(seed: str) -> tuple[str, BeautifulSoup, BeautifulSoup, set[str]]:
     text, _ = decode_seed(seed.encode("utf-8"), ROOT / "seeds" / "generated.txt")
     article = parse_seed(text, ROOT / "seeds" / "generated.txt", "generated")
-    mentions = find_mentions(article, Linker.from_catalog(catalog()), LinkMode.FIRST_IN_ARTICLE)
-    page = render_article(article, mentions, catalog(), lambda src_uri: "/" + src_uri)
+    mentions = find_mentions(article, Linker.from_catalog(sample_catalog()), LinkMode.FIRST_IN_ARTICLE)
+    page = render_article(article, mentions, sample_catalog(), lambda src_uri: "/" + src_uri)
     extras = BeautifulSoup(page.panel, "html.parser")
     return text, BeautifulSoup(page.html, "html.parser"), extras, anchor_ids(article, mentions)
 

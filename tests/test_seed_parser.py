@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, sample_catalog
 
 from annotated_reader.matching.corpus import load_corpus
-from annotated_reader.matching.linker import Linker, alias_key
+from annotated_reader.matching.linker import Linker
 from annotated_reader.matching.mentions import LinkMode, find_mentions
 from annotated_reader.pages.article_page import render_article
 from annotated_reader.reading.article import Kind, Role
-from annotated_reader.reading.catalog import build_catalog
-from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 from annotated_reader.reading.errors import InputError
 from annotated_reader.reading.seed_parser import decode_seed, parse_seed, title_from_sentence
 from annotated_reader.reading.sidecar import apply_sidecar, read_sidecar
@@ -37,13 +34,6 @@ def fixture(name: str):
     path = FIXTURES / name
     sidecar = read_sidecar(path.with_suffix(".yml"))
     return parse_bytes(path.read_bytes(), path, sidecar.get("encoding"))
-
-
-@functools.cache
-def site_catalog():
-    docs = ROOT / "docs"
-    return build_catalog([(path, path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
-                          for folder in ENTITY_FOLDERS for path in sorted((docs / folder).glob("*.md"))], alias_key)
 
 
 def texts(article, *kinds: Kind) -> list[str]:
@@ -331,7 +321,7 @@ def test_an_end_mark_is_dropped(mark):
 
 def render_fixture(name: str) -> BeautifulSoup:
     article = fixture(name)
-    catalog = site_catalog()
+    catalog = sample_catalog()
     mentions = find_mentions(article, Linker.from_catalog(catalog), LinkMode.FIRST_IN_ARTICLE)
     return BeautifulSoup(render_article(article, mentions, catalog, lambda src_uri: "/" + src_uri).html, "html.parser")
 
@@ -397,7 +387,7 @@ def test_a_by_line_after_the_title_is_the_byline_as_written(line):
 def test_a_byline_only_the_sidecar_gives_follows_the_title_and_a_topic_keeps_its_place():
     article = apply_sidecar(parse_text("SYRIA\n\nThe truce in Arsal\n\nResidents say the calm is fragile.\n"),
                             {"author": "Lina Saad", "date": dt.date(2015, 1, 2)})
-    html = render_article(article, [], site_catalog(), lambda src_uri: "/" + src_uri).html
+    html = render_article(article, [], sample_catalog(), lambda src_uri: "/" + src_uri).html
     parts = BeautifulSoup(html, "html.parser").article.find_all(recursive=False)
     assert [(part.name, part.get("class")) for part in parts[:4]] == [
         ("p", ["ar-topic"]), ("h1", None), ("p", ["ar-byline"]), ("p", ["ar-meta"])]
