@@ -114,6 +114,13 @@ class _Service(PagefindService):
         await self._backend.wait()
         self._poll_task.cancel()
 
+    async def stop(self) -> None:
+        """End the service at once, its pending replies dropped (after an error, or a build that stopped): the
+        library's ``close`` first waits for them, and fails if one of them was cancelled."""
+        self._poll_task.cancel()
+        self._backend.terminate()
+        await self._backend.wait()
+
 
 class SearchIndex:
     """Pages sent to Pagefind as MkDocs writes them; the index written when the build ends.
@@ -185,7 +192,7 @@ class SearchIndex:
         """Stop the service and its thread (also after an error, when the index is not written)."""
         if self._service:
             self._loop.call_soon_threadsafe(self._sending.cancel)
-            self._run(self._service.close()).result()
+            self._run(self._service.stop()).result()
             self._service = None
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
