@@ -410,7 +410,8 @@ def test_every_link_to_an_entity_or_article_shows_the_same_card(page, server, pa
 def test_narrow_screen_has_no_horizontal_scroll_and_shows_the_panel(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     page = context.new_page()
-    for path in (ARTICLE, "organizations/isis.html", "registers/glossary.html", "index.html"):
+    for path in (ARTICLE, "organizations/isis.html", "registers/glossary.html", "index.html", "maintainers/coverage.html",
+                 "registers/events.html", "data/index.html"):
         page.goto(f"{server}/{path}")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     page.goto(f"{server}/{ARTICLE}")
@@ -673,3 +674,13 @@ def test_markers_stand_out_at_least_3_to_1_from_page_and_land_in_either_palette(
         assert contrast(rgb(fill), land) >= 3 and contrast(rgb(fill), ground) >= 3, (kind, fill)
     here = page.locator("svg .ar-node.ar-place").first.evaluate("el => getComputedStyle(el).fill")
     assert contrast(rgb(here), land) >= 3
+
+
+def test_search_closes_when_focus_leaves_it(page, server):
+    """Tab past the search's last control, or any focus outside it, closes it, as a click outside does."""
+    page.goto(f"{server}/{ARTICLE}")
+    page.keyboard.press("/")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.locator("#p1 a.ar-pnum").focus()
+    assert not page.evaluate("document.getElementById('__search').checked")

@@ -315,6 +315,10 @@
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(run));
   toggle.addEventListener("change", () => { if (!toggle.checked) input.blur(); });
+  // Focus that leaves the search (Tab past its last control) closes it, as a click outside does.
+  root.addEventListener("focusout", (event) => {
+    if (toggle.checked && event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) toggle.checked = false;
+  });
 
   /* ---- On the page a result opens: the searched words highlighted ---- */
 
