@@ -3,8 +3,9 @@
 Each kind knows its address under ``docs/`` (``src_uri``), the Markdown MkDocs renders for
 it, the metadata its template reads, and what the engine writes for it as HTML text
 (:meth:`SitePage.write`), which MkDocs puts in place of the Markdown's placeholders. The
-hook looks a page up once, by address, and asks its kind. Adding an explore page is one
-class here, listed in :data:`EXPLORE_PAGES`, and a line in the navigation of ``mkdocs.yml``.
+build finds a page's kind by its address and asks it. Adding an explore page is one
+:class:`ExploreSitePage` class here, listed in :data:`EXPLORE_PAGES`, and a line in the
+navigation of ``mkdocs.yml``.
 """
 
 from __future__ import annotations
