@@ -89,6 +89,7 @@ class ReaderBuild:
             log.info(f"mkdocs.yml: site_url is '{config.site_url or ''}' — set it to where the site is published; "
                      "citations, canonical links and JSON-LD give addresses under it")
         self.corpus: Corpus | None = None
+        self.site: Site | None = None
         self.pages: dict[str, SitePage] = {}
         """Every page the engine makes or completes, by address."""
         self.files: Files | None = None

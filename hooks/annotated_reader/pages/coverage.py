@@ -42,7 +42,6 @@ from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, seed_text, tag
 
 PHRASE_MIN_COUNT = 3
-PHRASE_LENGTHS = (2, 3)
 PART_ROWS = 100
 ARTICLES_LISTED = 10
 """How many of the articles a row appears in are named, in the data and in a stub (all are counted)."""
