@@ -33,7 +33,14 @@ from annotated_reader.matching.progress import PagesWritten, Stopwatch
 from annotated_reader.pages.coverage import find_candidates
 from annotated_reader.pages.exports import EXPORTED_FILES, open_data
 from annotated_reader.pages.kinds import Site, SitePage, WrittenPage, site_pages
-from annotated_reader.pages.search import INDEX_FOLDER, OFFLINE_INDEX, SearchIndex, offline_index, page_document
+from annotated_reader.pages.search import (
+    INDEX_FOLDER,
+    OFFLINE_INDEX,
+    SearchIndex,
+    SearchIndexError,
+    offline_index,
+    page_document,
+)
 from annotated_reader.reading.catalog import is_entity_page
 from annotated_reader.reading.errors import Problem
 from annotated_reader.reading.input_files import read_page
@@ -191,7 +198,8 @@ class ReaderBuild:
         pages = [file.src_uri for file in self.files.documentation_pages()
                  if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
-        self.search = SearchIndex()  # after the workers fork: it runs a thread of its own
+        with _one_line():
+            self.search = SearchIndex()  # after the workers fork: it runs a thread of its own
         self.progress = PagesWritten(len(self.files.documentation_pages()), log.info)
         env.globals["ar_search_years"] = self.site.search_years()
 
@@ -239,7 +247,8 @@ class ReaderBuild:
         clock = Stopwatch()
         site_dir = Path(self.config.site_dir)
         search, self.search = self.search, None
-        pages = search.write(site_dir / INDEX_FOLDER)
+        with _one_line():
+            pages = search.write(site_dir / INDEX_FOLDER)
         offline = offline_index(self.corpus.catalog, self.corpus.articles).encode()
         write_file(offline, str(site_dir / OFFLINE_INDEX))
         log.info(f"search: {pages:,} pages indexed, index written in {clock.lap()}; "
@@ -327,11 +336,11 @@ def _count_warnings_when_quiet() -> Callable[[], None] | None:
 
 @contextlib.contextmanager
 def _one_line() -> Iterator[None]:
-    """A worker that died stops the build with one line, not a traceback."""
+    """A worker that died, or a search indexer that fails, stops the build with one line, not a traceback."""
     try:
         yield
-    except WorkerDied as died:
-        raise PluginError(f"annotated_reader: {died}") from None
+    except (WorkerDied, SearchIndexError) as failed:
+        raise PluginError(f"annotated_reader: {failed}") from None
 
 
 def _escape_head(page: Page) -> None:

@@ -56,3 +56,12 @@ def test_strict_and_quiet_fails_on_a_broken_link_in_an_entity_page(project):
     assert result.returncode != 0
     assert "WARNING" not in result.stdout + result.stderr  # still quiet
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_missing_search_indexer_stops_the_build_with_one_line(project):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGEFIND_BINARY_PATH": str(project / "no-pagefind")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], cwd=project,
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode != 0
+    assert "the Pagefind binary is missing" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from annotated_reader.matching.linker import alias_key
-from annotated_reader.pages.search import OFFLINE_INDEX, SearchIndex, article_document, entity_document, offline_index
+from annotated_reader.pages.search import (
+    OFFLINE_INDEX,
+    SearchIndex,
+    SearchIndexError,
+    article_document,
+    entity_document,
+    offline_index,
+)
 from annotated_reader.reading.article import Article
 from annotated_reader.reading.catalog import build_catalog
 
@@ -111,3 +120,30 @@ def test_offline_index_is_a_script_of_names_types_summaries_and_titles():
     assert brigade[5] == ["Liwa <b>X</b>", "Kata'ib", "لواء"]
     assert rows["events/battle.html"][6] == "2015"
     assert rows["articles/a-story.html"][1:4] == ["A story, with: commas & <tags>", "article", "2 January 2015"]
+
+
+def test_an_index_larger_than_one_read_of_the_service_is_written_whole(tmp_path):
+    """The index comes from the service in one reply, longer than its stream reader takes at once (2 MiB); every
+    file is written whole: Pagefind's scripts and each compressed file."""
+    words = [f"w{number:x}q{number * 7919 % 104729:x}" for number in range(60_000)]
+    index = SearchIndex()
+    for page in range(200):
+        text = " ".join(words[(page * 1_000 + step * 37) % len(words)] for step in range(1_600))
+        index.add(f"articles/a{page}.html", article_document(article(), f"<h1>Story {page}</h1><p>{text}</p>"))
+    assert index.write(tmp_path / "pagefind") == 200
+    files = [path for path in (tmp_path / "pagefind").rglob("*") if path.is_file()]
+    assert sum(path.stat().st_size for path in files) > 2**21
+    assert len(fragments(tmp_path / "pagefind")) == 200
+    for path in files:
+        if path.suffix.startswith(".pf_"):
+            assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path
+    for name in ("pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "wasm.unknown.pagefind"):
+        assert (tmp_path / "pagefind" / name).stat().st_size > 0
+    assert (tmp_path / "pagefind" / "pagefind.js").read_text(encoding="utf-8").rstrip().endswith(";")
+
+
+def test_an_indexer_that_stops_answering_fails_at_once(monkeypatch):
+    """A service that exits (here a program that is not Pagefind) fails the index with a reason, never a hang."""
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("true"))
+    with pytest.raises(SearchIndexError, match="stopped answering"):
+        SearchIndex()

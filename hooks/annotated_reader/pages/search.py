@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import threading
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
+from pagefind.service.types import InternalRequestPayload, InternalResponsePayload
 
 from ..reading.article import Article
 from ..reading.catalog import Catalog, Entity
@@ -88,6 +90,14 @@ def page_document(view: str) -> str:
     return _document(view, kind="page")
 
 
+class SearchIndexError(Exception):
+    """The indexer cannot start, refused a page, or stopped answering."""
+
+
+def _stopped(reason: Exception) -> SearchIndexError:
+    return SearchIndexError(f"search index: the Pagefind service stopped answering ({reason or type(reason).__name__})")
+
+
 class _Service(PagefindService):
     """Pagefind's service, its replies read as they come.
 
@@ -95,21 +105,51 @@ class _Service(PagefindService):
     ten pages a second; this reader is the same loop without the sleep.
     """
 
-    async def _wait_for_responses(self) -> None:
+    _broken: SearchIndexError | None = None
+
+    async def _reply(self) -> bytes:
+        """The next reply, whatever its size (the index's files come in one)."""
+        parts = []
         while True:
-            reply = json.loads(base64.b64decode((await self._backend.stdout.readuntil(b","))[:-1]))
-            waiting = self._responses.pop(reply.get("message_id"), None)
-            if waiting is None or waiting.done():
-                continue
-            payload = reply["payload"]
-            if payload["type"] == "Error":
-                waiting.set_exception(RuntimeError(f"search index: {payload['message']}"))
-            else:
-                waiting.set_result(payload)
+            try:
+                parts.append(await self._backend.stdout.readuntil(b","))
+                return b"".join(parts)[:-1]
+            except asyncio.LimitOverrunError as longer:
+                parts.append(await self._backend.stdout.readexactly(longer.consumed))
+
+    async def _wait_for_responses(self) -> None:
+        """Each reply handed to its request. If the service stops answering (it died, or a reply cannot be read),
+        the requests waiting, and any later one, fail rather than wait for ever."""
+        try:
+            while True:
+                reply = json.loads(base64.b64decode(await self._reply()))
+                waiting = self._responses.pop(reply.get("message_id"), None)
+                if waiting is None or waiting.done():
+                    continue
+                payload = reply["payload"]
+                if payload["type"] == "Error":
+                    waiting.set_exception(SearchIndexError(f"search index: {payload['message']}"))
+                else:
+                    waiting.set_result(payload)
+        except Exception as error:
+            self._broken = _stopped(error)
+            for waiting in self._responses.values():
+                if not waiting.done():
+                    waiting.set_exception(self._broken)
+                    waiting.exception()  # marked as seen: a request whose sending failed never waits for it
+            self._responses.clear()
+
+    async def send(self, payload: InternalRequestPayload) -> InternalResponsePayload:
+        if self._broken:
+            raise self._broken
+        try:
+            return await super().send(payload)
+        except ConnectionError as lost:
+            raise self._broken or _stopped(lost) from None
 
     async def finish(self) -> None:
-        """End the service by closing its input, so that it exits once it is done, rather than stop it (the library's
-        ``close``) while it may still be writing files."""
+        """End the service by closing its input, once every reply is in (the library's ``close`` sends a request
+        of its own first)."""
         self._backend.stdin.close()
         await self._backend.wait()
         self._poll_task.cancel()
@@ -118,7 +158,8 @@ class _Service(PagefindService):
         """End the service at once, its pending replies dropped (after an error, or a build that stopped): the
         library's ``close`` first waits for them, and fails if one of them was cancelled."""
         self._poll_task.cancel()
-        self._backend.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            self._backend.terminate()
         await self._backend.wait()
 
 
@@ -138,9 +179,17 @@ class SearchIndex:
         self._thread.start()
         self._room = threading.Semaphore(WAITING)
         self._service: _Service | None = None
+        self._sending: asyncio.Task | None = None
         self._pages = 0
         self._queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
-        self._index, self._sending = self._run(self._open()).result()
+        try:
+            self._index, self._sending = self._run(self._open()).result()
+        except BaseException as failed:
+            self.close()
+            if isinstance(failed, FileNotFoundError):
+                raise SearchIndexError("search index: the Pagefind binary is missing; install the project's pinned "
+                                       "requirements (make site does) or set PAGEFIND_BINARY_PATH") from None
+            raise
 
     def _run(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
         """Run ``coroutine`` in the index's thread; its result, or its error, comes through the future."""
@@ -183,15 +232,22 @@ class SearchIndex:
             self.close()
 
     async def _written(self, folder: Path) -> None:
+        """Take the index's files from the service and write them here: the service's own writing can leave a file
+        short, as it exits on the end of its input without waiting for the writes it has started."""
         await self._sending
-        await self._index.write_files(str(folder))
+        files = await self._index.get_files()
         await self._service.finish()
         self._service = None
+        for file in files:
+            path = folder / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file["content"])
 
     def close(self) -> None:
         """Stop the service and its thread (also after an error, when the index is not written)."""
-        if self._service:
+        if self._sending:
             self._loop.call_soon_threadsafe(self._sending.cancel)
+        if self._service:
             self._run(self._service.stop()).result()
             self._service = None
         self._loop.call_soon_threadsafe(self._loop.stop)
