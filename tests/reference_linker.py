@@ -22,7 +22,8 @@ _SUBSTITUTIONS = [  # in order; each keeps the length
     (re.compile(rf"(?<![^\W_])[ae](?:l[ -]|[ndrstz]-)(?={_LETTER})"), "al-"),  # al Nusra, el-Nusra, an-Nusra
     (re.compile(rf"(?<![^\W_])[ae]sh-(?={_LETTER})"), "all-"),  # ash-Sham
     (re.compile("e(?=e)|(?<=e)e"), "i"),  # every e next to another e
-    (re.compile("o(?=u)"), "u"),
+    (re.compile("o"), "u"),
+    (re.compile("(?<=a)e"), "a"),
     (re.compile("e(?=i)"), "a"),
     (re.compile(f"(?<=a)y(?![{_MARKS}]?[aeiou])"), "i"),
     (re.compile("q(?!u[aeio])"), "k"),
@@ -53,22 +54,27 @@ _WORD = re.compile(r"[^\W_]+(?:(?<=[^\W\d_])'(?=[^\W\d_])(?!s(?![^\W_]))[^\W_]+)
 """A word: letters and digits, and an apostrophe between two letters ("bay'ah"), not a possessive 's."""
 
 
-def _names(entries: list[tuple[Alias, str]]) -> tuple[dict[str, dict[str, tuple[str, str | None]]], dict[str, str | None]]:
-    """Listed names by folded form and alias key, and the entity each folded form means when only it matches."""
+def _names(entries: list[tuple[Alias, str]]) -> tuple[dict[str, dict[str, tuple[str, str | None]]], dict[str, str | None],
+                                                      set[str]]:
+    """Listed names by folded form and alias key, the entity each folded form means when only it matches, and
+    the folded forms of names that start with a small letter."""
     exact: dict[str, dict[str, tuple[str, str | None]]] = {}
     owners: dict[str, set[str]] = {}
+    lower_case = set()
     for alias, entity_id in entries:
         written = " ".join(normalise(alias.text).split())
         key = lower(written)
         exact.setdefault(fold(key), {}).setdefault(key, (entity_id, written if alias.case_sensitive else None))
         if not alias.case_sensitive and letters(fold(key)) >= MIN_FOLDED_LETTERS:
             owners.setdefault(fold(key), set()).add(entity_id)
-    return exact, {folded: next(iter(ids)) if len(ids) == 1 else None for folded, ids in owners.items()}
+        if alias.text[:1].islower():
+            lower_case.add(fold(key))
+    return exact, {folded: next(iter(ids)) if len(ids) == 1 else None for folded, ids in owners.items()}, lower_case
 
 
 def reference_find(text: str, entries: list[tuple[Alias, str]]) -> list[tuple[int, int, str, bool]]:
     """(start, end, entity id, variant) of each mention: leftmost, then longest, on word boundaries."""
-    exact, owners = _names(entries)
+    exact, owners, lower_case = _names(entries)
     longest = 2 * max((len(alias.text) for alias, _ in entries), default=0) + 8
     normalised = normalise(text)
     words = [(m.start(), m.end()) for m in _WORD.finditer(normalised)]
@@ -91,7 +97,7 @@ def reference_find(text: str, entries: list[tuple[Alias, str]]) -> list[tuple[in
             name = names.get(lower(written))
             if name is not None and (name[1] is None or written == name[1]):
                 best = (start, end, name[0], False)
-            elif owners.get(folded):
+            elif owners.get(folded) and (folded in lower_case or written[0].isupper()):
                 best = (start, end, owners[folded], True)
         if best:
             found.append(best)

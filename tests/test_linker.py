@@ -105,6 +105,7 @@ def test_empty_catalog_finds_nothing():
     ("Hama", "Hamah"), ("bay'ah", "bayah"), ("Abu Malek al-Talli", "Abu Malek al-Tali"), ("Bashar al-Assad", "Bashar al-Asad"),
     ("Yabrud", "Yabroud"), ("Jaysh al-Islam", "Jaish al-Islam"), ("Qalamoun", "Kalamoun"), ("Ahrar al-Sham", "Ahrar ash-Sham"),
     ("Hay'at Tahrir al-Sham", "Hayat Tahrir al-Sham"), ("Sheikh Maqsoud", "Shaykh Maqsoud"), ("Ameer", "Amir"),
+    ("Qalamoun", "Qalamon"), ("Homs", "Hums"), ("Daesh", "Daash"),
 ])
 def test_spelling_variant_matches_through_folding_and_is_marked(listed, written):
     matches = linker((listed, "x")).find(f"Reports named {written} again.")
@@ -120,6 +121,11 @@ def test_listed_name_in_other_case_is_not_a_variant():
 def test_case_sensitive_names_never_match_through_folding(text):
     found_ = found(linker(("IS", "isis"), ("ISIS", "isis")), text)
     assert all(words.isupper() for words, _ in found_)
+
+
+def test_a_variant_of_a_capitalised_name_must_be_capitalised():
+    assert found(linker(("Daesh", "isis"), ("bay'ah", "bayah")), "a dash to the border; Dash fighters; their bayaa") == [
+        ("Dash", "isis"), ("bayaa", "bayah")]
 
 
 def test_short_names_do_not_match_through_folding():
@@ -204,6 +210,16 @@ Later the LAF reopened it, and the LAFS unit stayed.
 def test_acronym_defined_after_a_name_links_for_the_rest_of_the_article():
     found_ = [(words, entity) for words, entity, _, _ in mentions_of(ACRONYM_SEED, ("Lebanese Armed Forces", "laf"))]
     assert found_ == [("Lebanese Armed Forces", "laf"), ("LAF", "laf"), ("LAF", "laf"), ("LAF", "laf")]
+
+
+def test_only_initials_of_the_name_define_an_acronym():
+    seed = """Shelling resumes
+
+DAMASCUS (AFP) — Hay'at Tahrir al-Sham (HTS) said the AFP report was wrong; HTS denied it.
+"""
+    found_ = [(words, entity) for words, entity, _, _ in
+              mentions_of(seed, ("Damascus", "damascus"), ("Hay'at Tahrir al-Sham", "hts"))]
+    assert found_ == [("DAMASCUS", "damascus"), ("Hay'at Tahrir al-Sham", "hts"), ("HTS", "hts"), ("HTS", "hts")]
 
 
 def test_acronym_the_catalog_knows_keeps_its_own_entity():

@@ -11,8 +11,9 @@ comes from exactly one character of the text:
 2. substitutions that keep the length, in this order: the article ``al``/``el`` at a word's
    start followed by a hyphen or a space, and its assimilated forms ``an-``, ``ad-``,
    ``ar-``, ``as-``, ``at-``, ``az-`` (and ``e…``) with a hyphen, become ``al-``; ``ash-``
-   becomes ``all-`` (``al-`` after step 3); an ``e`` next to another becomes ``i`` and an ``o``
-   before ``u`` becomes ``u`` (one letter after step 3); ``ei`` becomes ``ai``; ``ay`` not
+   becomes ``all-`` (``al-`` after step 3); an ``e`` next to another becomes ``i``; every ``o``
+   becomes ``u`` (Arabic has no *o*: "Qalamon", "Qalamoun" and "Qalamun" are one name); an ``e``
+   after ``a`` becomes ``a`` ("Daesh" and "Daash"); ``ei`` becomes ``ai``; ``ay`` not
    before a vowel becomes ``ai``;
    ``q`` becomes ``k`` except in an English-looking ``qu`` + vowel ("quite");
 3. deletions: the first of two equal letters (also across a mark: "sa'ad"), an apostrophe or
@@ -140,8 +141,8 @@ def _substitute(text: _Padded) -> None:
     e = e[c[e] == _E]
     double_e = e[c[e + 1] == _E]
     c[double_e], c[double_e + 1] = _I, _I
-    o = text.where(_O)
-    c[o[c[o + 1] == _U]] = _U
+    c[text.where(_O)] = _U
+    c[a[c[a + 1] == _E] + 1] = _A
     e = e[c[e] == _E]
     c[e[c[e + 1] == _I]] = _A
     a = np.concatenate([a, article, sun, shin])

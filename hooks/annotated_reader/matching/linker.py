@@ -10,7 +10,8 @@ Spelling variants of romanised Arabic names match too ("Jumaah" for "Jumaa", "al
 for "al-Nusra"): names and text are compared in their folded form (:mod:`.folding`). A
 match whose text is not itself a listed name is marked as a variant, so that a maintainer
 can confirm it. Only names of at least four folded letters that are not case-sensitive
-and belong to one entity match through folding. Nothing inside a web address matches, and
+and belong to one entity match through folding, and a variant of a capitalised name must be
+capitalised too. Nothing inside a web address matches, and
 :meth:`Linker.find` leaves out names that are part of a longer proper name (:mod:`.proper_names`).
 
 All aliases of the catalog are compiled once into one Aho–Corasick automaton over their
@@ -60,6 +61,9 @@ class _Pattern:
     folded_owner: str | None = None
     """The entity a name matched only through folding belongs to; None if no name may be (too short,
     case-sensitive, or claimed by two entities)."""
+    lower_case: bool = False
+    """Whether a listed name under this key starts with a small letter ("bay'ah", "al-Nusra"): else a variant
+    must start with a capital, as "Dash" may be "Daesh" but "dash" is a word."""
 
 
 class Linker:
@@ -77,6 +81,7 @@ class Linker:
             if not key:
                 continue
             pattern = patterns.setdefault(folded, _Pattern())
+            pattern.lower_case |= alias.text[:1].islower()
             if key not in pattern.exact:
                 exact = " ".join(normalise(alias.text).split()) if alias.case_sensitive else None
                 pattern.exact[key] = (entity_id, exact)
@@ -156,7 +161,7 @@ class Linker:
             entry = pattern.exact.get(folded.lowered[start:end])
             if entry is not None and (entry[1] is None or normalise(text[start:end]) == entry[1]):
                 entity_id, variant = entry[0], False
-            elif pattern.folded_owner is not None:
+            elif pattern.folded_owner is not None and (pattern.lower_case or text[start].isupper()):
                 entity_id, variant = pattern.folded_owner, True
             else:
                 continue

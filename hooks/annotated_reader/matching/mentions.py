@@ -82,10 +82,18 @@ _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
 """An acronym defined right after a name: "the Lebanese Armed Forces (LAF)"."""
 
 
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are initials of the name's words, the first word's first ("LAF" for the
+    Lebanese Armed Forces, "HTS" for Hay'at Tahrir al-Sham), so that "DAMASCUS (AFP)" defines nothing."""
+    initials = iter(word[0].upper() for word in re.split(r"[\s-]+", name) if word)
+    return next(initials, "") == acronym[0] and all(letter in initials for letter in acronym[1:])
+
+
 class _Acronyms:
     """Acronyms an article defines after a name it mentions, linked to that name's entity for the rest of it.
 
-    Only an acronym that is no listed name: one the catalog knows keeps its own entity."""
+    Only an acronym that is no listed name (one the catalog knows keeps its own entity), and whose letters are
+    the name's initials."""
 
     def __init__(self, linker: Linker) -> None:
         self.linker = linker
@@ -97,7 +105,8 @@ class _Acronyms:
         since: dict[str, int] = {}
         for match in matches:
             found = _DEFINED_ACRONYM.match(text, match.end)
-            if found and found[1] not in self.defined and not self.linker.knows(found[1]):
+            if (found and found[1] not in self.defined and not self.linker.knows(found[1])
+                    and _abbreviates(found[1], text[match.start:match.end])):
                 self.defined[found[1]] = match.entity_id
                 since[found[1]] = found.start(1)
                 self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, self.defined))})(?!\w)")
