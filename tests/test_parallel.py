@@ -178,7 +178,8 @@ from annotated_reader.matching import parallel
 parallel.WORTH_FORKING = 0
 ahead = parallel.WorkAhead(lambda context, item: time.sleep(60), None, [1, 2], workers=2)
 print(" ".join(str(process.pid) for process in ahead._processes), flush=True)
-time.sleep(60)
+while True:  # short sleeps: a SIGINT the kernel hands to another thread (numpy's) does not cut a long one short
+    time.sleep(0.05)
 """
 
 

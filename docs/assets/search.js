@@ -226,10 +226,11 @@
       const found = await (await loadEngine()).search(query, filters());
       if (!found || current !== latest) return;
       list.replaceChildren();
-      list.dataset.query = query;  // which query the list shows, while newer ones are on their way
+      delete list.dataset.query;
       meta.textContent = found.total === 0 ? "No matching documents"
         : found.total === 1 ? "1 matching document" : `${found.total} matching documents`;
       await show(found, wordsOf(query), 0, FIRST, current);
+      if (current === latest) list.dataset.query = query;  // the query whose first results the list shows in full
     } catch (error) {
       meta.textContent = "Search is not available here";
       throw error;
