@@ -172,7 +172,9 @@ def test_the_collectors_state_is_restored(always_fork, enabled):
 
 
 PARENT = """
-import sys, time
+import signal, sys, time
+signal.pthread_sigmask(signal.SIG_SETMASK, [])  # as from a shell, whatever the test process left blocked or ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {hooks!r})
 from annotated_reader.matching import parallel
 parallel.WORTH_FORKING = 0
@@ -200,7 +202,11 @@ def test_workers_die_with_their_parent_however_it_ends(ending):
         workers = [int(pid) for pid in parent.stdout.readline().split()]
         assert len(workers) == 2 and all(map(_alive, workers))
         parent.send_signal(ending)
-        parent.wait(timeout=10)
+        try:
+            parent.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the parent outlived {ending.name}: " + " ".join(
+                line for line in Path(f"/proc/{parent.pid}/status").read_text().splitlines() if line.startswith("Sig")))
         assert _all_end(workers)
     finally:
         parent.kill()
