@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import json
 import posixpath
 import re
+from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ARTICLE, ROOT
+
+from annotated_reader.matching.linker import alias_key
+from annotated_reader.pages.timeline import TITLES_PER_MONTH, render_timeline
+from annotated_reader.reading.article import Article
+from annotated_reader.reading.catalog import build_catalog
+from annotated_reader.writing.addresses import listing_src_uri
 
 SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)["site_url"]
 
@@ -158,3 +166,14 @@ def test_each_article_links_the_articles_published_just_before_and_after_it(fixt
     dates = [pages[name].select_one(".ar-meta time") for name in seen]
     known = [time["datetime"] for time in dates if time is not None]
     assert known == sorted(known) and dates[: len(known)] == [d for d in dates if d is not None]  # undated ones last
+
+
+def test_a_busy_month_on_the_timeline_links_its_listing_instead_of_every_title():
+    """The timeline grows with months and events, not with articles: a month of many articles is one line."""
+    busy = {f"busy-{day}": Article(source=Path(f"seeds/busy-{day}.txt"), slug=f"busy-{day}", title=f"Busy day {day}",
+                                   date=dt.date(2015, 3, day)) for day in range(1, TITLES_PER_MONTH + 2)}
+    quiet = {"quiet": Article(source=Path("seeds/quiet.txt"), slug="quiet", title="A quiet day", date=dt.date(2015, 4, 1))}
+    markdown = render_timeline(build_catalog([], alias_key), busy | quiet)
+    assert f"- March 2015: [{TITLES_PER_MONTH + 1} articles](/{listing_src_uri('month', '2015-03')})" in markdown
+    assert "Busy day" not in markdown
+    assert "[A quiet day](/articles/quiet.md)" in markdown

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from itertools import groupby
 
 from ..reading.article import Article
 from ..reading.catalog import Catalog
-from ..writing.addresses import article_src_uri, entity_href
+from ..writing.addresses import article_src_uri, entity_href, listing_src_uri
 from ..writing.escape import escape_markdown
+from .listings import UNDATED
 
 _MONTHS = [dt.date(2000, month, 1).strftime("%B") for month in range(1, 13)]
 
@@ -27,7 +29,18 @@ def _key(value: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
+TITLES_PER_MONTH = 5
+"""A month with more articles than this shows their count and a link to the month's listing, so that the
+timeline grows with the months and the events, not with the articles."""
+
+
+def _article_line(article: Article, slug: str) -> str:
+    return f'[{escape_markdown(article.title)}](/{article_src_uri(slug)}){{: data-article="{slug}" }}'
+
+
 def render_timeline(catalog: Catalog, articles: dict[str, Article]) -> str:
+    """Events by their dates and, month by month, the articles: their titles while a month has a few, else their
+    number, linked to the month's listing page (:mod:`.listings`)."""
     entries: list[tuple[tuple[int, int, int], str]] = []
     for entity in catalog:
         if entity.type == "event" and entity.date:
@@ -35,18 +48,27 @@ def render_timeline(catalog: Catalog, articles: dict[str, Article]) -> str:
             link = f'[{escape_markdown(entity.name)}]({entity_href(entity)}){{: data-entity="{entity.id}" }}'
             entries.append((_key(entity.date), f"- {when}: {link} "
                                                f'<span class="ar-count">event</span>'))
-    undated = []
+    by_month: dict[str, list[str]] = defaultdict(list)
     for slug in sorted(articles):
-        article = articles[slug]
-        line = f'[{escape_markdown(article.title)}](/{article_src_uri(slug)}){{: data-article="{slug}" }}'
-        if article.date:
-            entries.append(((article.date.year, article.date.month, article.date.day),
-                            f"- {partial_date(article.date.isoformat())}: {line} <span class=\"ar-count\">article</span>"))
-        else:
-            undated.append(f"- {line}")
+        by_month[f"{articles[slug].date:%Y-%m}" if articles[slug].date else UNDATED].append(slug)
+    undated = by_month.pop(UNDATED, [])
+    for month, slugs in by_month.items():
+        if len(slugs) > TITLES_PER_MONTH:
+            year, number = (int(part) for part in month.split("-"))
+            link = f"[{len(slugs)} articles](/{listing_src_uri('month', month)})"
+            entries.append(((year, number, 0), f"- {partial_date(month)}: {link} "
+                                               f'<span class="ar-count">articles</span>'))
+            continue
+        for slug in slugs:
+            date = articles[slug].date
+            entries.append(((date.year, date.month, date.day), f"- {partial_date(date.isoformat())}: "
+                            f'{_article_line(articles[slug], slug)} <span class="ar-count">article</span>'))
     lines = ["# Timeline", "", "Events, by their dates, and articles, by the date they were published.", ""]
     for year, group in groupby(sorted(entries), key=lambda entry: entry[0][0]):
         lines += [f"## {year}", "", *[line for _, line in group], ""]
-    if undated:
-        lines += ["## Articles without a known date", "", *undated, ""]
+    if len(undated) > TITLES_PER_MONTH:
+        lines += ["## Articles without a known date", "",
+                  f"[{len(undated)} articles](/{listing_src_uri('month', UNDATED)})", ""]
+    elif undated:
+        lines += ["## Articles without a known date", "", *[f"- {_article_line(articles[slug], slug)}" for slug in undated], ""]
     return "\n".join(lines)
