@@ -46,12 +46,12 @@ from annotated_reader.reading.errors import Problem
 from annotated_reader.reading.input_files import read_page
 from annotated_reader.writing.annotate import AnnotateExtension, AnnotatorState
 from annotated_reader.writing.html_text import escape_attribute
-from annotated_reader.writing.page_data import fill_placeholders
+from annotated_reader.writing.page_data import CARDS_FILE_SUFFIX, cards_script, fill_placeholders
 from annotated_reader.writing.sanitize import sanitize
 
 log = get_plugin_logger("annotated_reader")
 
-WRITTEN_META = ("ar_cards", "ar_panel", "json_ld")
+WRITTEN_META = ("ar_cards", "ar_cards_src", "ar_panel", "json_ld")
 """What the page's template reads besides its content, let go with it once the page is written."""
 HEAD_META = ("title", "description")
 PLACEHOLDER_HOST = "example.org"
@@ -66,6 +66,9 @@ class ReaderSettings(base.Config):
     """Which mentions are full links; the rest stay marked and show their card, more quietly."""
     workers = c.Optional(c.Type(int))
     """Processes for the per-article work, MkDocs' own included; unset, one per available core."""
+    inline_cards_kb = c.Type(int, default=48)
+    """Card data larger than this (KB) is a file of its own next to the page, loaded after the page, so a page
+    that links hundreds of articles stays small."""
 
 
 def read_settings(config: MkDocsConfig) -> ReaderSettings:
@@ -73,6 +76,8 @@ def read_settings(config: MkDocsConfig) -> ReaderSettings:
     settings = ReaderSettings(config_file_path=config.config_file_path)
     settings.load_dict(config.extra.get("reader") or {})
     errors, _ = settings.validate()
+    if not errors and settings.inline_cards_kb < 0:
+        errors = [("inline_cards_kb", f"{settings.inline_cards_kb} is not a size: use a number of KB from 0")]
     if not errors and settings.workers is not None and settings.workers < 1:
         errors = [("workers", f"{settings.workers} is not a number of processes: use a whole number from 1 "
                               "(everything in MkDocs' own process), or leave it out for one per core")]
@@ -231,6 +236,10 @@ class ReaderBuild:
         page.content = self._filled(page, page.content, page.meta.pop("_ar_later", {}))
         if "ar_cards" not in page.meta:
             page.meta["ar_cards"] = self.site.cards(page.content, self.root_url)
+        if len(page.meta["ar_cards"]) > self.settings.inline_cards_kb * 1024:
+            name = Path(page.file.dest_uri).stem + CARDS_FILE_SUFFIX
+            write_file(cards_script(page.meta["ar_cards"]).encode(), str(Path(page.file.abs_dest_path).with_name(name)))
+            page.meta["ar_cards"], page.meta["ar_cards_src"] = "{}", escape_attribute(name)
 
     def written(self, page: Page) -> None:
         """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, Build
+from bs4 import BeautifulSoup
+from conftest import ARTICLE, ROOT, Build, build_here, sample_project
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,7 +25,6 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-ARTICLE = "articles/isis-expansionism-will-burn-qalamoun.html"
 ARTIFACTS = ROOT / "test-artifacts"
 CARD = "#ar-card"
 
@@ -684,3 +685,20 @@ def test_search_closes_when_focus_leaves_it(page, server):
     assert page.evaluate("document.getElementById('__search').checked")
     page.locator("#p1 a.ar-pnum").focus()
     assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_cards_in_a_file_of_their_own_open_from_disk(page, tmp_path_factory):
+    """Card data larger than ``extra.reader.inline_cards_kb`` is loaded after the page, as a script; here every
+    page's (the limit at 0), opened from ``file://``, where a page can load a script but not fetch a file."""
+    project = sample_project(tmp_path_factory.mktemp("cards"))
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["reader"]["inline_cards_kb"] = 0
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    built = build_here(project)
+    assert built.returncode == 0, built.output
+    article = built.site / ARTICLE
+    inline = BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser").select_one("#ar-cards")
+    assert inline.get_text() == "{}" and (article.parent / inline["data-src"]).is_file()
+    page.goto(article.as_uri())
+    page.hover('#standfirst [data-entity="isis"]')
+    expect(page.locator(CARD).locator(".ar-card__name")).to_have_text("ISIS")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from conftest import FIXTURE_SEEDS, build, build_here, site_differences
 
 
@@ -65,3 +66,12 @@ def test_a_missing_search_indexer_stops_the_build_with_one_line(project):
     assert result.returncode != 0
     assert "the Pagefind binary is missing" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_negative_card_size_setting_stops_the_build_with_one_line(project):
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["reader"]["inline_cards_kb"] = -1
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "extra.reader.inline_cards_kb: -1 is not a size" in result.output and "Traceback" not in result.output

@@ -135,12 +135,17 @@ def test_a_point_under_other_markers_is_named_on_a_leader_line_clear_of_them():
 
 # The corpus-wide network.
 
-def test_network_shows_the_most_connected_entities_up_to_its_limit_and_the_table_lists_every_one():
+def test_network_shows_the_most_connected_entities_up_to_its_limit_and_the_tables_list_every_one():
+    """The drawn entities with their connections (the drawing's text alternative); the others with their mentions."""
     catalog, index = tied_corpus(NETWORK_LIMIT + 30)
     page = BeautifulSoup(html_of(build_network(catalog, index, url)), "lxml")
     nodes = page.select("svg a.ar-node-link")
     assert len(nodes) == NETWORK_LIMIT
-    assert len(page.select("#connections-table tbody tr")) == NETWORK_LIMIT + 30
+    drawn = page.select("#connections-table tbody tr")
+    assert {row.th.a["data-entity"] for row in drawn} == {node["data-node"] for node in nodes}
+    assert all(len(row.select("td")) == 3 for row in drawn)
+    rest = page.select("table.ar-connections:not(#connections-table table) tbody tr")
+    assert len(rest) == 30 and all(len(row.select("td")) == 2 for row in rest)
     assert_legible(page.select_one("svg"), "text.ar-node-label")
 
 

@@ -8,7 +8,9 @@
  * there is no room below), never over it. On touch screens a first tap on a mention opens the
  * card and the card's link goes to the page. Listeners are delegated from the document, so a
  * page with thousands of mentions binds nothing per mention. Card data is inlined per page
- * (#ar-cards), so cards also work from file:// with no request. Without JavaScript a
+ * (#ar-cards), so cards also work from file:// with no request; a page whose data is large
+ * (one that links hundreds of articles) loads it after the page, as a script (data-src),
+ * which file:// allows too. Without JavaScript a
  * mention is a plain link with a title.
  *
  * Following a name (WAI-ARIA: one Tab stop per entity, arrow keys within it): only the first
@@ -23,6 +25,12 @@
   const source = document.getElementById("ar-cards");
   if (!source) return;
   const cards = JSON.parse(source.textContent);
+  if (source.dataset.src) {  // a page that links hundreds of pages has its card data in a script of its own
+    const data = document.createElement("script");
+    data.src = source.dataset.src;
+    data.addEventListener("load", () => Object.assign(cards, window.arCards));
+    document.head.append(data);
+  }
   const base = (source.dataset.base || ".").replace(/\/$/, "");
   const OPEN_DELAY = 200;
   const CLOSE_DELAY = 300;

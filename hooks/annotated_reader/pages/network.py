@@ -1,8 +1,10 @@
 """The network of entities: typed relations and co-occurrence in the same paragraph, drawn as static SVG.
 
 The corpus-wide drawing shows the :data:`NETWORK_LIMIT` most connected entities, as many as
-stay legible, each joined to its strongest ties; the table under it lists every connection of
-every entity and is the drawing's text alternative. The layout is networkx's spring layout with
+stay legible, each joined to its strongest ties; the table under it is the drawing's text
+alternative (every drawn entity with its strongest connections), and a second one lists the
+entities not drawn, with their mentions, their connections being on their own pages: so the
+page grows with the drawing, not with the catalog. The layout is networkx's spring layout with
 a fixed seed, spread so that no two markers touch, so every build draws the same picture;
 entities with no tie to the others are set apart in a row below rather than pushed to the
 corners. Labels are placed by :mod:`.labels`. Each entity page gets a small drawing of its
@@ -26,7 +28,7 @@ from ..writing.labels import Box, Label, Point, marker_box, place_labels, text_b
 from ..writing.svg import FONT_SIZE, label_text, node_link, reach, svg
 
 NETWORK_LIMIT = 50
-"""Most nodes the corpus-wide drawing shows; the table lists the rest."""
+"""Most nodes the corpus-wide drawing shows; a table lists the rest."""
 NEIGHBOURS_LIMIT = 12
 TIES_DRAWN = 4
 """A line is drawn when it is among the strongest ties of one of its ends: the drawing's backbone."""
@@ -164,11 +166,11 @@ def _labels(order: list[str], catalog: Catalog, places: dict[str, tuple[float, f
 
 
 def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, index: MentionIndex, url: UrlOf,
-           caption: str) -> None:
+           caption: str, connections: bool = True) -> None:
     table = element(parent, "table", class_="ar-connections")
     element(table, "caption", caption)
     head = element(element(table, "thead"), "tr")
-    for label in ("Entity", "Type", "Mentions", "Connected to (weight)"):
+    for label in ("Entity", "Type", "Mentions", *(["Connected to (weight)"] if connections else [])):
         element(head, "th", label, scope="col")
     body = element(table, "tbody")
     for entity in entities:
@@ -176,6 +178,8 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
         element(element(row, "th", scope="row"), "a", entity.name, href=url(entity.src_uri), data_entity=entity.id)
         element(row, "td", entity.type_label)
         element(row, "td", str(index.count(entity.id)))
+        if not connections:
+            continue
         cell = element(row, "td")
         neighbours = strongest(entity, catalog, index)
         for number, (other, weight) in enumerate(neighbours):
@@ -209,10 +213,15 @@ def build_network(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.El
     element(figure, "figcaption", "Lines join each entity to its strongest ties: a typed relation or being named in the same "
                                   "paragraphs; thicker lines, stronger ties. Shapes: person ●, organisation ■, place ▲, "
                                   "event ◆, term ⬢. Names that do not fit are shortened (…) or left to the tooltip; the "
-                                  "table below lists every entity and its connections.")
-    entities = sorted((e for e in catalog if index.count(e.id) or e.relations), key=lambda e: e.name.casefold())
+                                  "table below lists the drawn entities and their connections.")
+    by_name = sorted((e for e in catalog if index.count(e.id) or e.relations), key=lambda e: e.name.casefold())
     table_holder = element(root, "div", id="connections-table")
-    _table(table_holder, entities, catalog, index, url, "Every entity and its strongest connections")
+    _table(table_holder, [e for e in by_name if e.id in graph], catalog, index, url,
+           "The entities drawn and their strongest connections")
+    rest = [e for e in by_name if e.id not in graph]
+    if rest:
+        _table(root, rest, catalog, index, url, "The entities not drawn, each page listing its connections",
+               connections=False)
     return root
 
 

@@ -60,6 +60,16 @@ def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str],
     return script_json(cards)
 
 
+CARDS_FILE_SUFFIX = ".cards.js"
+"""A page's card data as a file of its own, beside the page: ``qalamoun.html``, ``qalamoun.cards.js``."""
+
+
+def cards_script(cards: str) -> str:
+    """Card data (:func:`cards_json`) as a script of its own: a page opened from ``file://`` can load a script,
+    not fetch a JSON file."""
+    return f"window.arCards = {cards};\n"
+
+
 def fill_placeholders(html: str, parts: dict[str, str]) -> str:
     """Put each part written as HTML text where its placeholder stands in the rendered page.
 
