@@ -14,6 +14,7 @@ import html
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -239,7 +240,7 @@ class ReaderBuild:
         if len(page.meta["ar_cards"]) > self.settings.inline_cards_kb * 1024:
             name = Path(page.file.dest_uri).stem + CARDS_FILE_SUFFIX
             write_file(cards_script(page.meta["ar_cards"]).encode(), str(Path(page.file.abs_dest_path).with_name(name)))
-            page.meta["ar_cards"], page.meta["ar_cards_src"] = "{}", escape_attribute(name)
+            page.meta["ar_cards"], page.meta["ar_cards_src"] = "{}", escape_attribute("./" + quote(name))
 
     def written(self, page: Page) -> None:
         """The corpus's pages are written now; let their HTML go rather than hold every one to the end."""

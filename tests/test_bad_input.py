@@ -293,3 +293,15 @@ def test_unused_entity_is_listed_not_refused(tmp_path):
     corpus = load_corpus(tmp_path, pages, LinkMode.ALL, workers=1)
     assert [(str(notice.path), notice.message) for notice in corpus.notices] == [
         ("docs/places/hama.md", "is not mentioned by any article (unused entity)")]
+
+
+def test_a_seed_whose_title_gives_no_address_takes_one_from_its_file_name_as_a_slug(inputs):
+    """A file name is input too: "javascript:alert(1)#x" must not become an address, even in part."""
+    (inputs / "seeds" / "javascript:alert(1)#x.txt").write_bytes(SEED_PATH.read_bytes())
+    (inputs / "seeds" / "javascript:alert(1)#x.yml").write_text('title: "—"\n', encoding="utf-8")
+    (inputs / "seeds" / "—.txt").write_bytes(SEED_PATH.read_bytes())
+    (inputs / "seeds" / "—.yml").write_text('title: "—"\n', encoding="utf-8")
+    corpus = load_corpus(inputs / "seeds", [], LinkMode.FIRST_IN_ARTICLE, workers=1)
+    slugs = {article.source.name: article.slug for article in corpus.articles.values()}
+    assert slugs["javascript:alert(1)#x.txt"] == "javascript-alert-1-x"
+    assert re.fullmatch(r"article-[0-9a-f]{10}", slugs["—.txt"])

@@ -59,12 +59,14 @@ def test_strict_and_quiet_fails_on_a_broken_link_in_an_entity_page(project):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_a_missing_search_indexer_stops_the_build_with_one_line(project):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGEFIND_BINARY_PATH": str(project / "no-pagefind")}
+@pytest.mark.parametrize(("binary", "why"), [("no-pagefind", "No such file or directory"),
+                                              ("mkdocs.yml", "Permission denied")])
+def test_a_search_indexer_that_cannot_start_stops_the_build_with_one_line(project, binary, why):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGEFIND_BINARY_PATH": str(project / binary)}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], cwd=project,
                             capture_output=True, text=True, env=env, check=False)
     assert result.returncode != 0
-    assert "the Pagefind binary is missing" in result.stderr
+    assert f"search index: Pagefind cannot start ({why}: {project / binary})" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 

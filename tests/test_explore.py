@@ -16,10 +16,10 @@ from bs4 import BeautifulSoup
 from conftest import ARTICLE, ROOT
 
 from annotated_reader.matching.linker import alias_key
+from annotated_reader.pages.listings import render_listings
 from annotated_reader.pages.timeline import TITLES_PER_MONTH, render_timeline
 from annotated_reader.reading.article import Article
 from annotated_reader.reading.catalog import build_catalog
-from annotated_reader.writing.addresses import listing_src_uri
 
 SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)["site_url"]
 
@@ -173,7 +173,12 @@ def test_a_busy_month_on_the_timeline_links_its_listing_instead_of_every_title()
     busy = {f"busy-{day}": Article(source=Path(f"seeds/busy-{day}.txt"), slug=f"busy-{day}", title=f"Busy day {day}",
                                    date=dt.date(2015, 3, day)) for day in range(1, TITLES_PER_MONTH + 2)}
     quiet = {"quiet": Article(source=Path("seeds/quiet.txt"), slug="quiet", title="A quiet day", date=dt.date(2015, 4, 1))}
-    markdown = render_timeline(build_catalog([], alias_key), busy | quiet)
-    assert f"- March 2015: [{TITLES_PER_MONTH + 1} articles](/{listing_src_uri('month', '2015-03')})" in markdown
-    assert "Busy day" not in markdown
+    undated = {f"undated-{n}": Article(source=Path(f"seeds/u{n}.txt"), slug=f"undated-{n}", title=f"Undated {n}")
+               for n in range(TITLES_PER_MONTH + 1)}
+    markdown = render_timeline(build_catalog([], alias_key), busy | quiet | undated)
+    links = re.findall(r"\[(\d+) articles\]\(/([^)]+)\)", markdown)
+    listings = render_listings([*busy.values(), *quiet.values(), *undated.values()]).markdown
+    assert [count for count, _ in links] == [str(TITLES_PER_MONTH + 1)] * 2
+    assert all(target in listings for _, target in links), (links, sorted(listings))
+    assert "Busy day" not in markdown and "Undated" not in markdown
     assert "[A quiet day](/articles/quiet.md)" in markdown

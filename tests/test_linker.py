@@ -128,6 +128,15 @@ def test_a_variant_of_a_capitalised_name_must_be_capitalised():
         ("Dash", "isis"), ("bayaa", "bayah")]
 
 
+def test_a_variant_of_a_glossary_term_needs_no_capital():
+    """Terms are listed capitalised, as page titles, and written in small letters in the text."""
+    catalog = build_catalog([(Path("docs/glossary/sharia.md"), "glossary/sharia.md",
+                              "---\ntype: term\nname: Sharia\nsummary: Islamic law.\n---\n")], alias_key)
+    assert found(Linker.from_catalog(catalog), "under shariah law, as Shariah courts") == [
+        ("shariah", "sharia"), ("Shariah", "sharia")]
+    assert found(linker(("Sharia", "sharia")), "under shariah law") == []
+
+
 def test_short_names_do_not_match_through_folding():
     assert found(linker(("Ali", "ali"), ("Eid", "eid")), "Alli and Aid met Ali") == [("Ali", "ali")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,8 @@ def _read_seed(matching: _Matching, seed: tuple[Path, Path | None]) -> _SeedRead
         article = apply_sidecar(parse_seed(text, path, "", sidecar.get("standfirst")), sidecar)
     except InputError as error:
         return _SeedReading(None, [*problems, *error.problems])
-    article.slug = slugify(article.slug or article.title, max_length=80, word_boundary=True) or path.stem
+    article.slug = (slugify(article.slug or article.title, max_length=80, word_boundary=True)
+                    or slugify(path.stem, max_length=80) or f"article-{hashlib.sha1(path.name.encode()).hexdigest()[:10]}")
     problems += _drop_unknown_hints(article, matching.catalog)
     return _SeedReading(article, problems, find_mentions(article, matching.linker, matching.mode))
 

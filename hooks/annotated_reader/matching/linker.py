@@ -62,18 +62,20 @@ class _Pattern:
     """The entity a name matched only through folding belongs to; None if no name may be (too short,
     case-sensitive, or claimed by two entities)."""
     lower_case: bool = False
-    """Whether a listed name under this key starts with a small letter ("bay'ah", "al-Nusra"): else a variant
-    must start with a capital, as "Dash" may be "Daesh" but "dash" is a word."""
+    """Whether a listed name under this key starts with a small letter ("bay'ah", "al-Nusra") or is a common
+    noun's: else a variant must start with a capital, as "Dash" may be "Daesh" but "dash" is a word."""
 
 
 class Linker:
     """Finds every mention of a catalog entity in a text with one compiled automaton over folded names."""
 
-    def __init__(self, entries: Iterable[tuple[Alias, str | None]], apart: frozenset[str] = frozenset()) -> None:
+    def __init__(self, entries: Iterable[tuple[Alias, str | None]], apart: frozenset[str] = frozenset(),
+                 common: frozenset[str] = frozenset()) -> None:
         """Compile (alias, entity id) pairs; the first pair of a key wins, and None switches it off. The names of
-        the entities ``apart`` end where "of" begins (see :attr:`.EntityType.named_apart`)."""
+        the entities ``apart`` end where "of" begins (see :attr:`.EntityType.named_apart`); those of the entities
+        ``common`` are common nouns, whose variants need no capital (:attr:`.EntityType.common_nouns`)."""
         self._entries = list(entries)
-        self._apart = apart
+        self._apart, self._common = apart, common
         patterns: dict[str, _Pattern] = {}
         owners: dict[str, object] = {}
         keys = [alias_key(alias) for alias, _ in self._entries]
@@ -81,7 +83,7 @@ class Linker:
             if not key:
                 continue
             pattern = patterns.setdefault(folded, _Pattern())
-            pattern.lower_case |= alias.text[:1].islower()
+            pattern.lower_case |= alias.text[:1].islower() or entity_id in common
             if key not in pattern.exact:
                 exact = " ".join(normalise(alias.text).split()) if alias.case_sensitive else None
                 pattern.exact[key] = (entity_id, exact)
@@ -103,14 +105,15 @@ class Linker:
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Linker:
         return cls(((alias, entity.id) for entity in catalog for alias in entity.names),
-                   frozenset(entity.id for entity in catalog if entity.kind.named_apart))
+                   frozenset(entity.id for entity in catalog if entity.kind.named_apart),
+                   frozenset(entity.id for entity in catalog if entity.kind.common_nouns))
 
     def with_hints(self, hints: dict[str, str | None]) -> Linker:
         """A linker for one article whose sidecar pins aliases to entities or switches them off."""
         if not hints:
             return self
         pinned = [(Alias(text, is_acronym(text)), entity_id) for text, entity_id in hints.items()]
-        return Linker(pinned + self._entries, self._apart)
+        return Linker(pinned + self._entries, self._apart, self._common)
 
     def knows(self, text: str) -> bool:
         """Whether ``text`` is a listed name (of any entity, or switched off)."""

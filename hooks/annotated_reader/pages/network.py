@@ -3,8 +3,8 @@
 The corpus-wide drawing shows the :data:`NETWORK_LIMIT` most connected entities, as many as
 stay legible, each joined to its strongest ties; the table under it is the drawing's text
 alternative (every drawn entity with its strongest connections), and a second one lists the
-entities not drawn, with their mentions, their connections being on their own pages: so the
-page grows with the drawing, not with the catalog. The layout is networkx's spring layout with
+entities not drawn, with their mentions, their connections being on their own pages: a short
+row each, so the page grows slowly with the catalog. The layout is networkx's spring layout with
 a fixed seed, spread so that no two markers touch, so every build draws the same picture;
 entities with no tie to the others are set apart in a row below rather than pushed to the
 corners. Labels are placed by :mod:`.labels`. Each entity page gets a small drawing of its
@@ -188,7 +188,8 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
 
 
 def build_network(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Element:
-    """The corpus-wide drawing and, as its text alternative, the table of every entity's connections; links made by ``url``."""
+    """The corpus-wide drawing, the table of the drawn entities' connections (its text alternative) and the table
+    of the entities not drawn; links made by ``url``."""
     graph = network_graph(catalog, index)
     places, apart, rows_top, height = network_layout(graph, catalog)
     sizes = {node: _size(index.count(node)) for node in graph}

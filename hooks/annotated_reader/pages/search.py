@@ -95,7 +95,7 @@ class SearchIndexError(Exception):
 
 
 def _stopped(reason: Exception) -> SearchIndexError:
-    return SearchIndexError(f"search index: the Pagefind service stopped answering ({reason or type(reason).__name__})")
+    return SearchIndexError(f"search index: the Pagefind service stopped answering ({str(reason) or type(reason).__name__})")
 
 
 class _Service(PagefindService):
@@ -186,8 +186,9 @@ class SearchIndex:
             self._index, self._sending = self._run(self._open()).result()
         except BaseException as failed:
             self.close()
-            if isinstance(failed, FileNotFoundError):
-                raise SearchIndexError("search index: the Pagefind binary is missing; install the project's pinned "
+            if isinstance(failed, OSError):
+                why = f"{failed.strerror}: {failed.filename}" if failed.filename else str(failed)
+                raise SearchIndexError(f"search index: Pagefind cannot start ({why}); install the project's pinned "
                                        "requirements (make site does) or set PAGEFIND_BINARY_PATH") from None
             raise
 

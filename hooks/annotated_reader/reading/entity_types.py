@@ -35,6 +35,9 @@ class EntityType:
     named_apart: bool = False
     """Whether its names end where "of" begins: "Arraba Idris of Liwa Maghaweer" is a person of a group, not one
     longer name, where "Islamic State of Iraq" is one."""
+    common_nouns: bool = False
+    """Whether its names are words a text writes in small letters ("emir", "shariah"), listed capitalised as page
+    titles: a spelling variant of one need not be capitalised."""
 
 
 ENTITY_TYPES: dict[str, EntityType] = {
@@ -49,7 +52,7 @@ ENTITY_TYPES: dict[str, EntityType] = {
         EntityType("event", "events", "Event", "Events", "Event", "diamond", "wavy",
                    "events", "Events", "Battles and other events the articles refer to, by date.", register_by_date=True),
         EntityType("term", "glossary", "Glossary term", "Glossary terms", "DefinedTerm", "hexagon", "dotted",
-                   "glossary", "Glossary A–Z", "Terms a reader meets in the articles, defined."),
+                   "glossary", "Glossary A–Z", "Terms a reader meets in the articles, defined.", common_nouns=True),
     )
 }
 ENTITY_FOLDERS = tuple(kind.folder for kind in ENTITY_TYPES.values())
