@@ -49,6 +49,19 @@ def test_batches_in_workers_come_back_in_order_and_equal_to_one_process(always_f
     assert map_batches(_batch_sums, unpicklable_context(), items, workers=1) == [_batch_sums({"offset": 1000}, items)]
 
 
+def _batch_process(_: dict, batch: list[int]) -> int:
+    return os.getpid()
+
+
+def test_batches_are_worth_forking_by_their_items_not_by_their_number(monkeypatch):
+    """Whether forking pays is weighed on the items (a thousand seeds), not on the eight batches they make."""
+    weighed: list[int] = []
+    monkeypatch.setattr(parallel, "can_fork", lambda workers, size: weighed.append(size) or workers >= 1)
+    processes = map_batches(_batch_process, unpicklable_context(), list(range(1000)), workers=2)
+    assert set(weighed) == {1000}
+    assert len(set(processes)) == 2 and os.getpid() not in processes
+
+
 def test_work_ahead_gives_every_result_in_any_order_asked(always_fork, monkeypatch):
     monkeypatch.setattr(parallel, "AHEAD", 4)
     ahead = WorkAhead(_shifted, unpicklable_context(), list(range(20)), workers=1)

@@ -214,7 +214,7 @@ def map_batches(function: Callable[[Any, list[Any]], Any], context: Any, items: 
     size = -(-len(items) // (workers * BATCHES_PER_WORKER))
     batches = [list(items[start:start + size]) for start in range(0, len(items), size)]
     ahead = WorkAhead(lambda shared, number: function(shared, batches[number]), context, range(len(batches)),
-                      workers, room=len(batches))
+                      workers, room=len(batches), size=len(items))
     try:
         with collector_paused():
             return [ahead.take(number) for number in range(len(batches))]
