@@ -96,7 +96,7 @@
         const found = await pagefind.search(query, { filters: chosen });
         if (!found) return null;
         return { total: found.results.length, more: (from, count) =>
-          found.results.slice(from, from + count).map(async (result) => fromPagefind(await result.data())) };
+          found.results.slice(from, from + count).map((result) => async () => fromPagefind(await result.data())) };
       },
     };
   }
@@ -157,7 +157,7 @@
         scored.sort((a, b) => b[0] - a[0] || a[1].title.localeCompare(b[1].title));
         const hits = scored.map(([, entry]) => entry);
         const highlight = `?h=${encodeURIComponent(words.join(" "))}`;
-        return { total: hits.length, more: (from, count) => hits.slice(from, from + count).map(async (entry) => ({
+        return { total: hits.length, more: (from, count) => hits.slice(from, from + count).map((entry) => async () => ({
           ...entry, url: new URL(entry.url, base).href + highlight, excerpt: "" })) };
       },
     };
@@ -190,13 +190,17 @@
     return entry;
   }
 
-  /* Results in order, each shown as soon as it and those before it have arrived. */
+  /* Results in order, each shown as soon as it and those before it have arrived. The first is fetched on its
+     own, the rest after it: on a slow line they would share its bandwidth and hold it back. */
   async function show(found, words, from, count, run) {
     list.querySelector(".ar-search-more")?.remove();
-    for (const pending of found.more(from, count)) {
-      const result = await pending;
+    const loads = found.more(from, count);  // each a function that fetches one result
+    const pending = loads.slice(0, 1).map((load) => load());
+    for (let index = 0; index < loads.length; index += 1) {
+      const result = await pending[index];
       if (run !== latest) return;
       list.append(item(result, words));
+      if (index === 0) pending.push(...loads.slice(1).map((load) => load()));
     }
     if (from + count < found.total) {
       const more = element("button", "md-button ar-search-more", "Show more results");
@@ -221,9 +225,8 @@
       waiting = true;
       return;
     }
-    searching = true;
     try {
-      const found = await (await loadEngine()).search(query, filters());
+      const found = await searched(query, current);
       if (!found || current !== latest) return;
       list.replaceChildren();
       delete list.dataset.query;
@@ -234,6 +237,19 @@
     } catch (error) {
       meta.textContent = "Search is not available here";
       throw error;
+    }
+  }
+
+  /* The search itself, one at a time; only the newest query is searched: one typed over while the engine or the
+     index chunks for its words loaded is dropped. The next search may start while these results are fetched. */
+  async function searched(query, current) {
+    searching = true;
+    try {
+      const loaded = await loadEngine();
+      if (current !== latest) return null;
+      await loaded.preload(query);
+      if (current !== latest) return null;
+      return await loaded.search(query, filters());
     } finally {
       searching = false;
       if (waiting) {
