@@ -391,3 +391,18 @@ def test_a_byline_only_the_sidecar_gives_follows_the_title_and_a_topic_keeps_its
     parts = BeautifulSoup(html, "html.parser").article.find_all(recursive=False)
     assert [(part.name, part.get("class")) for part in parts[:4]] == [
         ("p", ["ar-topic"]), ("h1", None), ("p", ["ar-byline"]), ("p", ["ar-meta"])]
+
+
+@pytest.mark.parametrize("header", ["By Rana Khoury\nMarch 3, 2016", "March 3, 2016\nBy Rana Khoury"])
+def test_a_byline_and_a_date_line_together_after_the_title_are_both_read(header):
+    article = parse_text(f"Field clinic reopens outside Arsal\n\n{header}\n\nBEIRUT, March 3 — The clinic opened.\n\n"
+                         "It serves the camps.\n")
+    assert (article.byline, article.date, article.title) == ("Rana Khoury", dt.date(2016, 3, 3),
+                                                              "Field clinic reopens outside Arsal")
+    assert article.paragraphs[0].text.startswith("BEIRUT, March 3")
+
+
+def test_a_first_paragraph_of_two_lines_is_not_taken_for_header_lines():
+    article = parse_text("Field clinic reopens outside Arsal\n\nBy Rana Khoury\n\n"
+                         "The clinic opened on Tuesday\nand serves the camps.\n\nMore text.\n")
+    assert article.paragraphs[0].text == "The clinic opened on Tuesday and serves the camps."

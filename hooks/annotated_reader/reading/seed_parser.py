@@ -14,6 +14,7 @@ shape is ambiguous.
 from __future__ import annotations
 
 import codecs
+import copy
 import html
 import re
 import statistics
@@ -76,6 +77,8 @@ FACT_VALUE_MAX_CHARS = 100
 TOPIC_MAX_WORDS = 4
 TERM_MAX_WORDS = 4
 TITLE_MAX_LINES = 3
+HEADER_MAX_LINES = 3
+"""A chunk of at most this many lines may be header lines together: topic, byline and date."""
 TITLE_MAX_CHARS = 200
 SUBHEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 8
@@ -472,6 +475,19 @@ def _header_line(article: Article, line: str, header: list[str], names: bool) ->
     return True
 
 
+def _header_chunk(article: Article, chunk: _Chunk, header: list[str], names: bool) -> bool:
+    """Take ``chunk`` as header lines: one line (:func:`_header_line`), or a few lines that each read as one, as
+    when a byline and a date line stand together ("By Rana Khoury" over "March 3, 2016")."""
+    if chunk.single:
+        return _header_line(article, chunk.text, header, names)
+    trial, tried = copy.copy(article), list(header)
+    if len(chunk.lines) > HEADER_MAX_LINES or not all(_header_line(trial, line, tried, names) for line in chunk.lines):
+        return False
+    for line in chunk.lines:
+        _header_line(article, line, header, names)
+    return True
+
+
 def _title_shaped(chunk: _Chunk) -> bool:
     """Short enough to be a title (perhaps broken over lines), and not a fact box: a name above it is then a byline."""
     return len(chunk.lines) <= TITLE_MAX_LINES and len(chunk.text) <= TITLE_MAX_CHARS and not _fact_box(chunk)
@@ -499,8 +515,8 @@ def parse_seed(text: str, path: Path, slug: str, standfirst: bool | None = None)
     rest = list(article_chunks)
     header: list[str] = []
 
-    while len(rest) > 1 and rest[0].single and _header_line(article, rest[0].text, header,
-                                                             names="date" not in header and _title_shaped(rest[1])):
+    while len(rest) > 1 and _header_chunk(article, rest[0], header,
+                                          names="date" not in header and _title_shaped(rest[1])):
         rest.pop(0)
     if "date" in header and not _reads_as_title(rest):
         article.title_from_body = True
@@ -508,7 +524,7 @@ def parse_seed(text: str, path: Path, slug: str, standfirst: bool | None = None)
     else:
         article.title = rest.pop(0).text
         header.append("title")
-    while rest and rest[0].single and _header_line(article, rest[0].text, header, names=False):
+    while rest and _header_chunk(article, rest[0], header, names=False):
         rest.pop(0)
     article.header_order = tuple(header)
 
