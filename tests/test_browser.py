@@ -702,3 +702,44 @@ def test_cards_in_a_file_of_their_own_open_from_disk(page, tmp_path_factory):
     page.goto(article.as_uri())
     page.hover('#standfirst [data-entity="isis"]')
     expect(page.locator(CARD).locator(".ar-card__name")).to_have_text("ISIS")
+
+
+class _Held:
+    """Requests for a pattern held back while ``holding``, as a slow line would hold them; the rest go through."""
+
+    def __init__(self, page: Page, pattern: str) -> None:
+        self.routes: list = []
+        self.holding = True
+        page.route(pattern, lambda route: self.routes.append(route) if self.holding else route.continue_())
+
+
+def test_a_failed_fetch_of_a_superseded_search_leaves_the_newer_results_alone(page, server):
+    page.goto(f"{server}/index.html")
+    fragments = _Held(page, "**/pagefind/fragment/**")
+    page.keyboard.press("/")
+    page.keyboard.type("Nusra")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("matching"))
+    fragments.holding = False
+    page.select_option('.ar-search select[name="kind"]', "article")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
+    assert fragments.routes
+    for route in fragments.routes:
+        route.abort()
+    page.wait_for_timeout(300)
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+
+
+def test_a_query_typed_over_while_the_engine_loads_is_dropped_for_the_newest(page, server):
+    page.goto(f"{server}/index.html")
+    engine = _Held(page, "**/pagefind/pagefind.js")
+    page.keyboard.press("/")
+    page.keyboard.type("Nus")
+    page.wait_for_timeout(300)
+    page.keyboard.type("ra")
+    page.select_option('.ar-search select[name="kind"]', "article")
+    engine.holding = False
+    for route in engine.routes:
+        route.continue_()
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    expect(page.locator(".md-search-result__item")).to_have_count(1)

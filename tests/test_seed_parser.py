@@ -406,3 +406,18 @@ def test_a_first_paragraph_of_two_lines_is_not_taken_for_header_lines():
     article = parse_text("Field clinic reopens outside Arsal\n\nBy Rana Khoury\n\n"
                          "The clinic opened on Tuesday\nand serves the camps.\n\nMore text.\n")
     assert article.paragraphs[0].text == "The clinic opened on Tuesday and serves the camps."
+
+
+@pytest.mark.parametrize("text", [
+    "EXCLUSIVE\nInside Raqqa\n\nThe fighters left at dawn.\n\nThey did not come back, residents said.\n",
+    "Assad Visits Moscow\nMarch 3, 2016\n\nThe president flew in on Tuesday.\n\nHe met ministers.\n",
+    "March 3, 2016\nAssad Visits Moscow\n\nThe president flew in on Tuesday.\n\nHe met ministers.\n",
+    "A title\n\nBY THE RIVER\nAT NIGHT\n\nThe verse goes on.\n",
+    "A title\n\nBy noon on Tuesday\nMarch 3, 2016\n\nThe shelling had stopped.\n",
+])
+def test_lines_together_that_could_be_a_headline_or_verse_are_not_taken_for_header_lines(text):
+    """A bare name or a line in capitals over a date is as likely a headline (or a verse): only lines that are
+    plainly header lines are taken together."""
+    article = parse_text(text)
+    assert article.byline is None
+    assert text.split("\n\n")[1].split("\n")[0] in " ".join(block.text for block in article.body) + article.title

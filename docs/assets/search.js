@@ -198,7 +198,10 @@
     const pending = loads.slice(0, 1).map((load) => load());
     for (let index = 0; index < loads.length; index += 1) {
       const result = await pending[index];
-      if (run !== latest) return;
+      if (run !== latest) {
+        pending.forEach((left) => left.catch(() => {}));  // dropped with the query that asked for them
+        return;
+      }
       list.append(item(result, words));
       if (index === 0) pending.push(...loads.slice(1).map((load) => load()));
     }
@@ -235,6 +238,7 @@
       await show(found, wordsOf(query), 0, FIRST, current);
       if (current === latest) list.dataset.query = query;  // the query whose first results the list shows in full
     } catch (error) {
+      if (current !== latest) return;  // a newer search has the list and its count
       meta.textContent = "Search is not available here";
       throw error;
     }

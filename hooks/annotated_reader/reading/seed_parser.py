@@ -476,16 +476,26 @@ def _header_line(article: Article, line: str, header: list[str], names: bool) ->
 
 
 def _header_chunk(article: Article, chunk: _Chunk, header: list[str], names: bool) -> bool:
-    """Take ``chunk`` as header lines: one line (:func:`_header_line`), or a few lines that each read as one, as
-    when a byline and a date line stand together ("By Rana Khoury" over "March 3, 2016")."""
+    """Take ``chunk`` as header lines: one line (:func:`_header_line`), or a few lines that each read as one
+    unmistakably, as when a byline and a date line stand together ("By Rana Khoury" over "March 3, 2016")."""
     if chunk.single:
         return _header_line(article, chunk.text, header, names)
     trial, tried = copy.copy(article), list(header)
-    if len(chunk.lines) > HEADER_MAX_LINES or not all(_header_line(trial, line, tried, names) for line in chunk.lines):
+    if len(chunk.lines) > HEADER_MAX_LINES or not all(
+            _plainly_header(line) and _header_line(trial, line, tried, names=False) for line in chunk.lines):
         return False
     for line in chunk.lines:
-        _header_line(article, line, header, names)
+        _header_line(article, line, header, names=False)
     return True
+
+
+def _plainly_header(line: str) -> bool:
+    """A line that may stand with others as a header line: "By" and a name, a date line, or a topic with its
+    prefix or in section words ("Topic: Syria", "Middle East"). Not a bare name or a line in capitals, which a
+    headline, or a verse, over its date can be too."""
+    if by := _BY_LINE.match(line):
+        return _looks_like_name(by["name"]) and not by["name"].isupper()
+    return bool(parse_date_line(line) or _TOPIC_PREFIX.match(line)) or (is_topic_label(line) and not line.isupper())
 
 
 def _title_shaped(chunk: _Chunk) -> bool:
