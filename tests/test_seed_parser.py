@@ -421,3 +421,8 @@ def test_lines_together_that_could_be_a_headline_or_verse_are_not_taken_for_head
     article = parse_text(text)
     assert article.byline is None
     assert text.split("\n\n")[1].split("\n")[0] in " ".join(block.text for block in article.body) + article.title
+
+
+def test_a_title_cut_from_a_paragraph_that_opens_with_punctuation_is_never_empty():
+    article = parse_text("19 August 2017\n\n! Shelling resumed\nnear Arsal.\n\nMore text.\n")
+    assert article.title == "Shelling resumed near Arsal"

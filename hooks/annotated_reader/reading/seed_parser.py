@@ -268,8 +268,8 @@ def title_from_sentence(text: str) -> str:
     "of") with an ellipsis."""
     if dateline := _DATELINE.match(text):
         text = text[dateline.end() - 1:]
-    start, end = sentence_spans(text)[0]
-    sentence = text[start:end].rstrip(" .!?")
+    sentences = (text[start:end].rstrip(" .!?") for start, end in sentence_spans(text))
+    sentence = next((cut for cut in sentences if any(c.isalnum() for c in cut)), text.strip())  # not "!" alone
     if len(sentence) <= _DIGEST_TITLE_MAX_CHARS:
         return sentence
     for boundary in _CLAUSE_BOUNDARY.finditer(sentence, 30, _DIGEST_TITLE_MAX_CHARS + 1):
