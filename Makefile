@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 # Dates in the built site come from the sources (the last commit), never from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test serve lint screenshots bench clean
+.PHONY: site test fuzz serve lint screenshots bench clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,8 +36,14 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench
 
+# The generated-input tests draw the same examples on every run here (a green build stays green);
+# `make fuzz` draws new ones, as many as it is given time for.
 test: $(STAMP) $(CHROMIUM) $(VNU) lint
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n auto
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n auto --hypothesis-profile=repeatable
+
+FUZZ_RUNS ?= 10
+fuzz: $(STAMP)
+	for run in $$(seq $(FUZZ_RUNS)); do $(BIN)/pytest -q tests/test_property.py tests/test_input_fuzz.py || exit 1; done
 
 # The README's picture of an article with an open hover card, taken by the browser tests.
 screenshots: $(STAMP) $(CHROMIUM)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from hypothesis import settings
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -33,6 +34,8 @@ from annotated_reader.reading.entity_types import ENTITY_FOLDERS
 from annotated_reader.reading.seed_parser import END_MARK
 
 ROOT = Path(__file__).resolve().parent.parent
+settings.register_profile("repeatable", derandomize=True, database=None)
+"""``make test``: generated-input tests draw the same examples every run; ``make fuzz`` draws new ones."""
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"
 PROJECT_PARTS = ("docs", "seeds", "hooks", "overrides", "mkdocs.yml")
