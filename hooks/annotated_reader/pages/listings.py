@@ -28,6 +28,11 @@ UNDATED = "undated"
 _FRONT_MATTER = ["---", "search:", "  exclude: true", "---", ""]
 
 
+def month_of(article: Article) -> str:
+    """The month an article is listed under: ``2015-01``, or :data:`UNDATED`."""
+    return f"{article.date:%Y-%m}" if article.date else UNDATED
+
+
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.title.casefold()))
 
@@ -117,7 +122,7 @@ def render_listings(articles: Iterable[Article]) -> Listings:
     listings = Listings()
     _paginate(listings, f"{ROOT}/index", "All articles, newest first", ordered)
     _grouped(listings, "month", "By month", "Months with articles, latest first.", ordered,
-             lambda a: [f"{a.date:%Y-%m}" if a.date else UNDATED])
+             lambda a: [month_of(a)])
     _grouped(listings, "author", "By author", "Everyone with a byline in the corpus.", ordered,
              lambda a: [a.byline] if a.byline else [])
     _grouped(listings, "source", "By source", "Where the articles were published.", ordered,

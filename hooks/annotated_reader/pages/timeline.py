@@ -10,7 +10,7 @@ from ..reading.article import Article
 from ..reading.catalog import Catalog
 from ..writing.addresses import article_src_uri, entity_href, listing_src_uri
 from ..writing.escape import escape_markdown
-from .listings import UNDATED
+from .listings import UNDATED, month_of
 
 _MONTHS = [dt.date(2000, month, 1).strftime("%B") for month in range(1, 13)]
 
@@ -38,6 +38,11 @@ def _article_line(article: Article, slug: str) -> str:
     return f'[{escape_markdown(article.title)}](/{article_src_uri(slug)}){{: data-article="{slug}" }}'
 
 
+def _counted(slugs: list[str], month: str) -> str:
+    """A month's articles as their number, linked to the month's listing page."""
+    return f"[{len(slugs)} articles](/{listing_src_uri('month', month)})"
+
+
 def render_timeline(catalog: Catalog, articles: dict[str, Article]) -> str:
     """Events by their dates and, month by month, the articles: their titles while a month has a few, else their
     number, linked to the month's listing page (:mod:`.listings`)."""
@@ -50,25 +55,20 @@ def render_timeline(catalog: Catalog, articles: dict[str, Article]) -> str:
                                                f'<span class="ar-count">event</span>'))
     by_month: dict[str, list[str]] = defaultdict(list)
     for slug in sorted(articles):
-        by_month[f"{articles[slug].date:%Y-%m}" if articles[slug].date else UNDATED].append(slug)
+        by_month[month_of(articles[slug])].append(slug)
     undated = by_month.pop(UNDATED, [])
     for month, slugs in by_month.items():
         if len(slugs) > TITLES_PER_MONTH:
-            year, number = (int(part) for part in month.split("-"))
-            link = f"[{len(slugs)} articles](/{listing_src_uri('month', month)})"
-            entries.append(((year, number, 0), f"- {partial_date(month)}: {link} "
-                                               f'<span class="ar-count">articles</span>'))
-            continue
-        for slug in slugs:
-            date = articles[slug].date
-            entries.append(((date.year, date.month, date.day), f"- {partial_date(date.isoformat())}: "
-                            f'{_article_line(articles[slug], slug)} <span class="ar-count">article</span>'))
+            entries.append((_key(month), f'- {partial_date(month)}: {_counted(slugs, month)} '
+                                         f'<span class="ar-count">articles</span>'))
+        else:
+            entries += [(_key(articles[slug].date.isoformat()), f"- {partial_date(articles[slug].date.isoformat())}: "
+                         f'{_article_line(articles[slug], slug)} <span class="ar-count">article</span>') for slug in slugs]
     lines = ["# Timeline", "", "Events, by their dates, and articles, by the date they were published.", ""]
     for year, group in groupby(sorted(entries), key=lambda entry: entry[0][0]):
         lines += [f"## {year}", "", *[line for _, line in group], ""]
-    if len(undated) > TITLES_PER_MONTH:
-        lines += ["## Articles without a known date", "",
-                  f"[{len(undated)} articles](/{listing_src_uri('month', UNDATED)})", ""]
-    elif undated:
-        lines += ["## Articles without a known date", "", *[f"- {_article_line(articles[slug], slug)}" for slug in undated], ""]
+    if undated:
+        listed = ([_counted(undated, UNDATED)] if len(undated) > TITLES_PER_MONTH
+                  else [f"- {_article_line(articles[slug], slug)}" for slug in undated])
+        lines += ["## Articles without a known date", "", *listed, ""]
     return "\n".join(lines)
