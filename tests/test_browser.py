@@ -712,6 +712,16 @@ class _Held:
         self.holding = True
         page.route(pattern, lambda route: self.routes.append(route) if self.holding else route.continue_())
 
+    def release(self, page: Page) -> list:
+        """Stops holding once a request has been held (within 10 s) and gives back those held."""
+        for _ in range(200):
+            if self.routes:
+                break
+            page.wait_for_timeout(50)
+        assert self.routes, "no request was held"
+        self.holding = False
+        return self.routes
+
 
 def test_a_failed_fetch_of_a_superseded_search_leaves_the_newer_results_alone(page, server):
     page.goto(f"{server}/index.html")
@@ -719,11 +729,10 @@ def test_a_failed_fetch_of_a_superseded_search_leaves_the_newer_results_alone(pa
     page.keyboard.press("/")
     page.keyboard.type("Nusra")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("matching"))
-    fragments.holding = False
+    superseded = fragments.release(page)
     page.select_option('.ar-search select[name="kind"]', "article")
     expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
-    assert fragments.routes
-    for route in fragments.routes:
+    for route in superseded:
         route.abort()
     page.wait_for_timeout(300)
     expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
@@ -737,8 +746,7 @@ def test_a_query_typed_over_while_the_engine_loads_is_dropped_for_the_newest(pag
     page.wait_for_timeout(300)
     page.keyboard.type("ra")
     page.select_option('.ar-search select[name="kind"]', "article")
-    engine.holding = False
-    for route in engine.routes:
+    for route in engine.release(page):
         route.continue_()
     expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
     expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
