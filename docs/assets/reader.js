@@ -146,7 +146,7 @@
     clearTimeout(openTimer);
     cancelClose();
     if (!cards[keyOf(node)]) return;
-    if (current && current !== node) close();
+    if (current && current !== node) hide();
     if (node.hasAttribute("title")) {
       node.dataset.title = node.title;
       node.removeAttribute("title");
@@ -163,6 +163,11 @@
 
   function close() {
     clearTimeout(openTimer);
+    hide();
+  }
+
+  /* The open card hidden; a card about to open for a name the pointer has just reached still opens. */
+  function hide() {
     cancelClose();
     if (!current) return;
     current.removeAttribute("aria-describedby");
@@ -178,7 +183,7 @@
 
   function scheduleClose() {
     cancelClose();
-    closeTimer = setTimeout(close, CLOSE_DELAY);
+    closeTimer = setTimeout(hide, CLOSE_DELAY);
   }
 
   function cancelClose() {
