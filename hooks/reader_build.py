@@ -39,6 +39,8 @@ from annotated_reader.pages.search import (
     OFFLINE_INDEX,
     SearchIndex,
     SearchIndexError,
+    index_parts,
+    merged_parts,
     offline_index,
     page_document,
 )
@@ -204,10 +206,12 @@ class ReaderBuild:
         pages = [file.src_uri for file in self.files.documentation_pages()
                  if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
+        parts = index_parts(len(self.files.documentation_pages()))
         with _one_line():
-            self.search = SearchIndex()  # after the workers fork: it runs a thread of its own
+            self.search = SearchIndex(parts)  # after the workers fork: it runs a thread of its own
         self.progress = PagesWritten(len(self.files.documentation_pages()), log.info)
         env.globals["ar_search_years"] = self.site.search_years()
+        env.globals["ar_search_parts"] = merged_parts(parts)
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""

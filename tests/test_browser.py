@@ -6,6 +6,7 @@ Screenshots for people to look at are written to test-artifacts/ (git-ignored).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -19,6 +20,8 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from conftest import ARTICLE, ROOT, Build, build_here, sample_project
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from annotated_reader.pages import search
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,15 +39,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Requests are not news in a test log."""
 
 
-@pytest.fixture(scope="session")
-def server(site: Build) -> Iterator[str]:
-    """The built site over HTTP on localhost, as a reader's browser would get it."""
-    handler = functools.partial(QuietHandler, directory=str(site.site))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` over HTTP on localhost, as a reader's browser would get a site; its address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site: Build) -> Iterator[str]:
+    """The built site over HTTP."""
+    with serving(site.site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -252,6 +264,27 @@ def test_search_fetches_a_few_small_files_not_the_whole_index(page, server):
     search_for(page, "Qalamoun")
     expect(page.locator("a.md-search-result__link").first).to_be_visible()
     assert 0 < sum(fetched) < 300_000
+
+
+def test_an_index_built_in_parts_is_searched_as_one(page, server, tmp_path, monkeypatch):
+    """The sample site with its index in two parts (a large site's): a query counts the pages of both, as the
+    site in one part does, and fetches an index chunk from each."""
+    monkeypatch.setattr(search, "SPLIT_FROM", 0)
+    built = build_here(sample_project(tmp_path))
+    assert built.returncode == 0, built.output
+    counts = []
+    for address in (server, built.site):
+        with contextlib.ExitStack() as serve:
+            if isinstance(address, Path):
+                address = serve.enter_context(serving(address))
+            fetched: list[str] = []
+            page.on("requestfinished", lambda request, fetched=fetched: fetched.append(request.url))
+            page.goto(f"{address}/index.html")
+            search_for(page, "Qalamoun")
+            counts.append(page.locator(".md-search-result__meta").text_content())
+    assert counts[0] == counts[1]
+    for part in ("/pagefind/", "/pagefind/part-1/"):
+        assert any(url.startswith(f"{address}{part}index/") for url in fetched), part
 
 
 def test_in_this_article_panel_lists_the_entities_by_type(page, server):

@@ -19,6 +19,7 @@ from annotated_reader.pages.search import (
     article_document,
     entity_document,
     offline_index,
+    part_folder,
 )
 from annotated_reader.reading.article import Article
 from annotated_reader.reading.catalog import build_catalog
@@ -75,8 +76,9 @@ def test_article_document_has_year_filter_and_date_only_when_dated():
 
 
 def fragments(folder: Path) -> dict[str, dict]:
+    """Every page in the index, from all of its parts."""
     pages = {}
-    for path in (folder / "fragment").glob("*.pf_fragment"):
+    for path in folder.rglob("fragment/*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         pages[data["url"]] = data
     return pages
@@ -100,6 +102,20 @@ def test_pagefind_keeps_filters_metadata_and_paragraph_anchors_but_not_interface
     brigade = pages["organizations/brigade.html"]
     assert brigade["meta"]["type"] == "Organisation" and brigade["filters"]["year"] == ["2014"]
     assert (tmp_path / "pagefind" / "pagefind.js").exists()
+
+
+def test_the_index_is_built_in_parts_that_share_one_copy_of_pagefinds_scripts(tmp_path):
+    index = SearchIndex(parts=3)
+    for page in range(7):
+        index.add(f"articles/a{page}.html", article_document(article(), f"<h1>Story {page}</h1><p>Nusra {page}</p>"))
+    assert index.write(tmp_path / "pagefind") == 7
+    folders = [tmp_path / "pagefind" / part_folder(number) for number in range(3)]
+    assert [len(list((folder / "fragment").iterdir())) for folder in folders] == [3, 2, 2]  # page by page in turn
+    assert sorted(fragments(tmp_path / "pagefind")) == sorted(f"articles/a{page}.html" for page in range(7))
+    for folder in folders:
+        assert (folder / "pagefind-entry.json").is_file() and list(folder.glob("*.pf_meta"))
+    assert (folders[0] / "pagefind.js").is_file() and (folders[0] / "wasm.en.pagefind").is_file()
+    assert not list(folders[1].glob("*.js")) and not list(folders[2].glob("wasm.*"))
 
 
 def test_search_index_stops_its_service_when_closed_without_writing():

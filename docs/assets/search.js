@@ -88,8 +88,13 @@
     // No penalty for long pages and a slow saturation: an article that names a thing many times
     // ranks right after the thing's own page (whose names weigh most), above pages naming it once.
     // In this thread, not a worker: one file less to fetch before the first result.
-    await pagefind.options({ noWorker: true, highlightParam: "h", ranking: { pageLength: 0, termSaturation: 2 } });
-    await pagefind.init();
+    const ranking = { pageLength: 0, termSaturation: 2 };
+    await pagefind.options({ noWorker: true, highlightParam: "h", ranking });
+    // A large index is built in parts (data-index-parts: their folders inside pagefind/), searched as one;
+    // each part loads as soon as Pagefind's WebAssembly is in, beside the rest of the first part.
+    const parts = (root.dataset.indexParts || "").split(" ").filter(Boolean);
+    await Promise.all([pagefind.init(), ...parts.map((part) =>
+      pagefind.mergeIndex(new URL(`pagefind/${part}/`, base).href, { highlightParam: "h", ranking }))]);
     return {
       preload: (query) => pagefind.preload(query),
       async search(query, chosen) {

@@ -37,6 +37,16 @@ INDEX_FOLDER = "pagefind"
 OFFLINE_INDEX = "search/offline-index.js"
 NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
+PARTS = 2
+"""Parts a large index is built in, each by a Pagefind service of its own: built side by side, and each holding
+its share, they halve the indexer's memory and the wait for the index at the end on two cores. A first query
+then waits for one more part to load (two round trips), and fetches one index chunk more per part."""
+SPLIT_FROM = 3000
+"""Pages from which the index is built in parts: about where one service would need a gigabyte (about 0.3 MB for
+each article's page). Each part ranks its pages by its own word counts; on a few hundred pages these differ from
+part to part enough to reorder results, on thousands they agree."""
+PART_FILES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", "pagefind-entry.json")
+"""A part's own files; Pagefind's scripts and its WebAssembly come from the first part."""
 WAITING = 2048
 """Pages that may wait for the indexer (about 30 MB of documents) before :meth:`SearchIndex.add` waits too: the
 indexer falls behind MkDocs on two cores, and MkDocs should not wait for it before the end."""
@@ -163,27 +173,39 @@ class _Service(PagefindService):
         await self._backend.wait()
 
 
+class _Part:
+    """One part of the index: its Pagefind service, and the pages waiting to be handed to it, in order."""
+
+    def __init__(self) -> None:
+        self.service: _Service | None = None
+        self.index: PagefindIndex | None = None
+        self.sending: asyncio.Task | None = None
+        self.queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
+
+
 class SearchIndex:
     """Pages sent to Pagefind as MkDocs writes them; the index written when the build ends.
 
-    Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, where
-    one task hands the pages over one at a time, in the order they came (Pagefind numbers
+    The index is in ``parts`` parts, page by page in turn, each built by a Pagefind service
+    of its own: the parts are built side by side at the end (Pagefind builds on one core), and
+    each service holds only its share of the index. The browser merges them into one search.
+    Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, where a
+    task per part hands the pages over one at a time, in the order they came (Pagefind numbers
     pages as they arrive, so the same order gives the same index, byte for byte). :meth:`add`
     returns at once unless :data:`WAITING` pages are already waiting, which bounds the memory
     they hold if the indexer falls behind.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, parts: int = 1) -> None:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="search-index", daemon=True)
         self._thread.start()
         self._room = threading.Semaphore(WAITING)
-        self._service: _Service | None = None
-        self._sending: asyncio.Task | None = None
+        self._parts = [_Part() for _ in range(parts)]
         self._pages = 0
-        self._queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
         try:
-            self._index, self._sending = self._run(self._open()).result()
+            for part in self._parts:
+                self._run(self._open(part)).result()
         except BaseException as failed:
             self.close()
             if isinstance(failed, OSError):
@@ -196,20 +218,20 @@ class SearchIndex:
         """Run ``coroutine`` in the index's thread; its result, or its error, comes through the future."""
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
-    async def _open(self) -> tuple[PagefindIndex, asyncio.Task]:
-        self._service = await _Service().launch()
+    async def _open(self, part: _Part) -> None:
+        part.service = await _Service().launch()
         config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": list(LEFT_OUT)}
-        index = await self._service.create_index(config)
-        return index, asyncio.get_running_loop().create_task(self._send(index))
+        part.index = await part.service.create_index(config)
+        part.sending = asyncio.get_running_loop().create_task(self._send(part))
 
-    async def _send(self, index: PagefindIndex) -> None:
-        """Hand the pages over in order; after an error, take the rest without sending them (so that :meth:`add`
-        never waits for ever), and raise it at the end."""
+    async def _send(self, part: _Part) -> None:
+        """Hand the part's pages over in order; after an error, take the rest without sending them (so that
+        :meth:`add` never waits for ever), and raise it at the end."""
         error: Exception | None = None
-        while (page := await self._queue.get()) is not None:
+        while (page := await part.queue.get()) is not None:
             try:
                 if error is None:
-                    await index.add_html_file(url=page[0], content=page[1])
+                    await part.index.add_html_file(url=page[0], content=page[1])
             except Exception as failed:
                 error = failed
             finally:
@@ -220,39 +242,64 @@ class SearchIndex:
     def add(self, url: str, document: str) -> None:
         """Index ``document`` as the page at ``url`` (relative to the site's root)."""
         self._room.acquire()
+        part = self._parts[self._pages % len(self._parts)]
         self._pages += 1
-        self._loop.call_soon_threadsafe(self._queue.put_nowait, (url, document))
+        self._loop.call_soon_threadsafe(part.queue.put_nowait, (url, document))
 
     def write(self, folder: Path) -> int:
-        """Write the index into ``folder``; the number of pages indexed. Raises the error of a page, if any."""
+        """Write the index into ``folder`` (its other parts in folders inside it, named by :func:`part_folder`); the
+        number of pages indexed. Raises the error of a page, if any."""
         try:
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, None)
+            for part in self._parts:
+                self._loop.call_soon_threadsafe(part.queue.put_nowait, None)
             self._run(self._written(folder)).result()
             return self._pages
         finally:
             self.close()
 
     async def _written(self, folder: Path) -> None:
-        """Take the index's files from the service and write them here: the service's own writing can leave a file
-        short, as it exits on the end of its input without waiting for the writes it has started."""
-        await self._sending
-        files = await self._index.get_files()
-        await self._service.finish()
-        self._service = None
+        await asyncio.gather(*(self._part_written(part, folder / part_folder(number), whole=number == 0)
+                               for number, part in enumerate(self._parts)))
+
+    async def _part_written(self, part: _Part, folder: Path, whole: bool) -> None:
+        """Take the part's files from its service and write them here: the service's own writing can leave a file
+        short, as it exits on the end of its input without waiting for the writes it has started. Only the first
+        part (``whole``) has Pagefind's scripts: the browser loads them once."""
+        await part.sending
+        files = await part.index.get_files()
+        await part.service.finish()
+        part.service = None
         for file in files:
-            path = folder / file["path"]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(file["content"])
+            if whole or file["path"].endswith(PART_FILES):
+                path = folder / file["path"]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(file["content"])
 
     def close(self) -> None:
-        """Stop the service and its thread (also after an error, when the index is not written)."""
-        if self._sending:
-            self._loop.call_soon_threadsafe(self._sending.cancel)
-        if self._service:
-            self._run(self._service.stop()).result()
-            self._service = None
+        """Stop the services and the thread (also after an error, when the index is not written)."""
+        for part in self._parts:
+            if part.sending:
+                self._loop.call_soon_threadsafe(part.sending.cancel)
+            if part.service:
+                self._run(part.service.stop()).result()
+                part.service = None
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
+
+
+def part_folder(number: int) -> str:
+    """Where part ``number`` of the index is, in the index's folder (the first part is the folder itself)."""
+    return f"part-{number}" if number else ""
+
+
+def index_parts(pages: int) -> int:
+    """How many parts the index of ``pages`` pages is built in."""
+    return PARTS if pages >= SPLIT_FROM else 1
+
+
+def merged_parts(parts: int) -> str:
+    """The folders of the parts the browser merges into the first, as the search box lists them for its script."""
+    return " ".join(part_folder(number) for number in range(1, parts))
 
 
 def offline_index(catalog: Catalog, articles: dict[str, Article]) -> str:
