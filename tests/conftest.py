@@ -225,7 +225,7 @@ def assert_page_shows_seed(body: Tag, seed_text: str) -> None:
     assert shown == "", f"shown but not in the seed: {shown[:200]!r}"
 
 
-_SEARCH_FILTERS = re.compile(r"pagefind/(filter/.*|pagefind\.en_.*\.pf_meta|pagefind-entry\.json)$")
+_SEARCH_FILTERS = re.compile(r"pagefind/(part-\d+/)?(filter/.*|pagefind\.en_.*\.pf_meta|pagefind-entry\.json)$")
 """Pagefind writes a filter's values in the order of a Rust hash map, which changes from run to run: the same
 entries in another order, so those files (and the metadata and entry files that name them) get other names."""
 
@@ -238,6 +238,7 @@ def site_differences(one: Path, two: Path) -> list[str]:
         return name in files[0] and name in files[1] and files[0][name].read_bytes() == files[1][name].read_bytes()
 
     differ = sorted(name for name in files[0].keys() | files[1].keys() if not _SEARCH_FILTERS.match(name) and not same(name))
-    filters = [sorted(bytes(sorted(gzip.decompress(path.read_bytes()))) for name, path in tree.items()
-                      if name.startswith("pagefind/filter/")) for tree in files]
+    filters = [sorted((name.rpartition("filter/")[0], bytes(sorted(gzip.decompress(path.read_bytes()))))
+                      for name, path in tree.items() if "/filter/" in name and _SEARCH_FILTERS.match(name))
+               for tree in files]
     return differ + (["pagefind/filter/*"] if filters[0] != filters[1] else [])

@@ -266,12 +266,20 @@ def test_search_fetches_a_few_small_files_not_the_whole_index(page, server):
     assert 0 < sum(fetched) < 300_000
 
 
-def test_an_index_built_in_parts_is_searched_as_one(page, server, tmp_path, monkeypatch):
-    """The sample site with its index in two parts (a large site's): a query counts the pages of both, as the
-    site in one part does, and fetches an index chunk from each."""
-    monkeypatch.setattr(search, "SPLIT_FROM", 0)
-    built = build_here(sample_project(tmp_path))
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The sample site with its index in two parts, as a large site's is."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SPLIT_FROM", 0)
+        built = build_here(sample_project(tmp_path_factory.mktemp("split")))
     assert built.returncode == 0, built.output
+    return built
+
+
+def test_an_index_built_in_parts_is_searched_as_one(page, server, split_site):
+    """A query counts the pages of both parts, as the site in one part does, fetches an index chunk from each,
+    and links results of either to their pages."""
+    built = split_site
     counts = []
     for address in (server, built.site):
         with contextlib.ExitStack() as serve:
@@ -285,6 +293,19 @@ def test_an_index_built_in_parts_is_searched_as_one(page, server, tmp_path, monk
     assert counts[0] == counts[1]
     for part in ("/pagefind/", "/pagefind/part-1/"):
         assert any(url.startswith(f"{address}{part}index/") for url in fetched), part
+    assert any(url.startswith(f"{address}/pagefind/part-1/fragment/") for url in fetched)
+    for link in page.locator("a.md-search-result__link").evaluate_all("links => links.map(link => link.href)"):
+        assert (built.site / link.removeprefix(f"{address}/").partition("?")[0]).is_file(), link
+
+
+def test_an_index_in_parts_whose_first_part_cannot_load_says_search_is_unavailable(page, split_site):
+    """Pagefind merges a part only once the first part's WebAssembly is in; without it, no wait for ever."""
+    page.route("**/pagefind/wasm.*", lambda route: route.fulfill(status=404))
+    with serving(split_site.site) as address:
+        page.goto(f"{address}/index.html")
+        page.keyboard.press("/")
+        page.keyboard.type("Qalamoun")
+        expect(page.locator(".md-search-result__meta")).to_have_text("Search is not available here", timeout=10_000)
 
 
 def test_in_this_article_panel_lists_the_entities_by_type(page, server):

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import gzip
 
-from conftest import build, site_differences
+from conftest import build, build_here, site_differences
+
+from annotated_reader.pages import search
 
 
 def test_two_builds_are_byte_identical(project):
     first, second = build(project, site_name="first"), build(project, site_name="second")
     assert first.returncode == second.returncode == 0, first.output + second.output
+    assert site_differences(first.site, second.site) == []
+
+
+def test_two_builds_with_the_index_in_parts_are_alike(project, monkeypatch):
+    monkeypatch.setattr(search, "SPLIT_FROM", 0)
+    first, second = build_here(project, site_name="first"), build_here(project, site_name="second")
+    assert first.returncode == second.returncode == 0, first.output + second.output
+    assert (first.site / "pagefind" / search.part_folder(1) / "pagefind-entry.json").is_file()
     assert site_differences(first.site, second.site) == []
 
 

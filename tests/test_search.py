@@ -9,6 +9,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from annotated_reader.matching.linker import alias_key
@@ -116,6 +117,28 @@ def test_the_index_is_built_in_parts_that_share_one_copy_of_pagefinds_scripts(tm
         assert (folder / "pagefind-entry.json").is_file() and list(folder.glob("*.pf_meta"))
     assert (folders[0] / "pagefind.js").is_file() and (folders[0] / "wasm.en.pagefind").is_file()
     assert not list(folders[1].glob("*.js")) and not list(folders[2].glob("wasm.*"))
+
+
+def test_a_part_whose_service_dies_fails_the_index_and_stops_the_others(tmp_path):
+    index = SearchIndex(parts=2)
+    for page in range(4):
+        index.add(f"articles/a{page}.html", article_document(article(), f"<h1>Story {page}</h1><p>Nusra</p>"))
+    services = [part.service._backend for part in index._parts]
+    services[1].kill()
+    with pytest.raises(SearchIndexError, match="stopped answering"):
+        index.write(tmp_path / "pagefind")
+    assert all(service.returncode is not None for service in services)
+    assert not index._thread.is_alive()
+
+
+def test_an_index_in_parts_closed_without_writing_stops_every_service():
+    index = SearchIndex(parts=2)
+    index.add("a.html", article_document(article(), "<h1>A</h1>"))
+    services = [part.service._backend for part in index._parts]
+    index.close()
+    index.close()
+    assert all(service.returncode is not None for service in services)
+    assert not index._thread.is_alive()
 
 
 def test_search_index_stops_its_service_when_closed_without_writing():

@@ -219,7 +219,7 @@ def test_navigation_lists_sections_not_articles_or_entities(site, article):
 def pagefind_pages(site: Build) -> dict[str, dict]:
     """Every page of the built search index, by address: its text, filters, metadata and anchors."""
     pages = {}
-    for path in (site.site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site.site / "pagefind").rglob("fragment/*.pf_fragment"):  # from every part of the index
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         pages[data["url"]] = data
     return pages

@@ -92,8 +92,11 @@
     await pagefind.options({ noWorker: true, highlightParam: "h", ranking });
     // A large index is built in parts (data-index-parts: their folders inside pagefind/), searched as one;
     // each part loads as soon as Pagefind's WebAssembly is in, beside the rest of the first part.
+    // A search for nothing settles once the first part is in, or fails with its error (a part being merged
+    // waits for the first for ever); a part that fails leaves search unavailable, never partial.
     const parts = (root.dataset.indexParts || "").split(" ").filter(Boolean);
-    await Promise.all([pagefind.init(), ...parts.map((part) =>
+    await pagefind.init();
+    await Promise.all([pagefind.search(""), ...parts.map((part) =>
       pagefind.mergeIndex(new URL(`pagefind/${part}/`, base).href, { highlightParam: "h", ranking }))]);
     return {
       preload: (query) => pagefind.preload(query),

@@ -143,9 +143,11 @@ class _Service(PagefindService):
                     waiting.set_result(payload)
         except Exception as error:
             self._broken = _stopped(error)
+        finally:  # also when the service is stopped: nothing waits for a reply that cannot come
+            ended = self._broken or SearchIndexError("search index: the Pagefind service was stopped")
             for waiting in self._responses.values():
                 if not waiting.done():
-                    waiting.set_exception(self._broken)
+                    waiting.set_exception(ended)
                     waiting.exception()  # marked as seen: a request whose sending failed never waits for it
             self._responses.clear()
 
@@ -191,9 +193,9 @@ class SearchIndex:
     each service holds only its share of the index. The browser merges them into one search.
     Pagefind's Python API is asynchronous: its event loop runs in a thread of its own, where a
     task per part hands the pages over one at a time, in the order they came (Pagefind numbers
-    pages as they arrive, so the same order gives the same index, byte for byte). :meth:`add`
-    returns at once unless :data:`WAITING` pages are already waiting, which bounds the memory
-    they hold if the indexer falls behind.
+    pages as they arrive, so the same order gives the same index; only the order of a filter's
+    entries in its file is Pagefind's own). :meth:`add` returns at once unless :data:`WAITING`
+    pages are already waiting, which bounds the memory they hold if the indexer falls behind.
     """
 
     def __init__(self, parts: int = 1) -> None:
@@ -258,8 +260,13 @@ class SearchIndex:
             self.close()
 
     async def _written(self, folder: Path) -> None:
-        await asyncio.gather(*(self._part_written(part, folder / part_folder(number), whole=number == 0)
-                               for number, part in enumerate(self._parts)))
+        """Every part written, side by side; if one fails, the others are stopped and its error is raised."""
+        try:
+            async with asyncio.TaskGroup() as parts:
+                for number, part in enumerate(self._parts):
+                    parts.create_task(self._part_written(part, folder / part_folder(number), whole=number == 0))
+        except BaseExceptionGroup as failed:
+            raise failed.exceptions[0] from None
 
     async def _part_written(self, part: _Part, folder: Path, whole: bool) -> None:
         """Take the part's files from its service and write them here: the service's own writing can leave a file
@@ -276,7 +283,9 @@ class SearchIndex:
                 path.write_bytes(file["content"])
 
     def close(self) -> None:
-        """Stop the services and the thread (also after an error, when the index is not written)."""
+        """Stop the services and the thread (also after an error, when the index is not written); once."""
+        if self._loop.is_closed():
+            return
         for part in self._parts:
             if part.sending:
                 self._loop.call_soon_threadsafe(part.sending.cancel)
@@ -285,6 +294,7 @@ class SearchIndex:
                 part.service = None
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
+        self._loop.close()
 
 
 def part_folder(number: int) -> str:
