@@ -208,18 +208,28 @@ def measure(size: int, scratch: Path) -> dict:
 
 
 def main(sizes: list[int]) -> None:
-    results: dict = {"machine": f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start",
-                     "phone": PHONE, "query": QUERY, "sizes": {}}
+    results: dict = {"phone": PHONE, "query": QUERY, "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         for size in sizes:
-            results["sizes"][size] = measure(size, Path(scratch))
-            row = results["sizes"][size]
+            started = f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start, {time.strftime('%Y-%m-%d')}"
+            results["sizes"][str(size)] = row = {"machine": started, **measure(size, Path(scratch))}
             print(f"N={size:>6}: annotated {row['annotated']['seconds']:>6.1f} s, plain {row['plain']['seconds']:>6.1f} s",
                   flush=True)
         seeds = sorted((Path(scratch) / str(sizes[0]) / "annotated" / "seeds").glob("*.txt"))[:1000]
         results["matcher"] = matcher_throughput("\n".join(path.read_text(encoding="utf-8") for path in seeds))
     report(results)
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    _save(results)
+
+
+def _save(results: dict) -> None:
+    """Write ``bench/results.json``, keeping the sizes this run did not measure from the last run that did (each
+    size says when and on what load it was measured)."""
+    path = ROOT / "bench" / "results.json"
+    earlier = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if (earlier.get("phone"), earlier.get("query")) == (PHONE, QUERY):
+        results["sizes"] = {**earlier.get("sizes", {}), **results["sizes"]}
+    results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
+    path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def report(results: dict) -> None:

@@ -202,14 +202,13 @@ class ReaderBuild:
             self.site.export_sizes[src_uri] = len(content)
         log.info(f"open data: {sum(self.site.export_sizes.values()) / 2**20:.1f} MB in {len(exports)} files, "
                  f"waited {clock.lap()} for them")
-        kinds = self.pages
-        pages = [file.src_uri for file in self.files.documentation_pages()
-                 if file.src_uri in kinds and kinds[file.src_uri].ahead]
+        kinds, documentation_pages = self.pages, self.files.documentation_pages()
+        pages = [file.src_uri for file in documentation_pages if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
-        parts = index_parts(len(self.files.documentation_pages()))
+        parts = index_parts(len(documentation_pages))
         with _one_line():
             self.search = SearchIndex(parts)  # after the workers fork: it runs a thread of its own
-        self.progress = PagesWritten(len(self.files.documentation_pages()), log.info)
+        self.progress = PagesWritten(len(documentation_pages), log.info)
         env.globals["ar_search_years"] = self.site.search_years()
         env.globals["ar_search_parts"] = merged_parts(parts)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import json
 import logging
 import os
 import re
@@ -223,6 +224,16 @@ def assert_page_shows_seed(body: Tag, seed_text: str) -> None:
         shown, position = shown[:found] + shown[found + len(line):], found
         seen.add(line)
     assert shown == "", f"shown but not in the seed: {shown[:200]!r}"
+
+
+def index_pages(folder: Path) -> dict[str, dict]:
+    """Every page of a built search index (``folder``, all of its parts), by address: its text, filters, metadata
+    and anchors."""
+    pages = {}
+    for path in folder.rglob("fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data
+    return pages
 
 
 _SEARCH_FILTERS = re.compile(r"pagefind/(part-\d+/)?(filter/.*|pagefind\.en_.*\.pf_meta|pagefind-entry\.json)$")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from pathlib import Path
@@ -10,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ARTICLE, FIXTURE_SEEDS, SEED, Build, assert_page_shows_seed, build, no_space
+from conftest import ARTICLE, FIXTURE_SEEDS, SEED, Build, assert_page_shows_seed, build, index_pages, no_space
 
 from annotated_reader.reading.seed_parser import decode_seed
 from annotated_reader.reading.sidecar import read_sidecar
@@ -216,15 +215,6 @@ def test_navigation_lists_sections_not_articles_or_entities(site, article):
     assert not first_segments & {"articles", "people", "organizations", "places", "events", "glossary"}
 
 
-def pagefind_pages(site: Build) -> dict[str, dict]:
-    """Every page of the built search index, by address: its text, filters, metadata and anchors."""
-    pages = {}
-    for path in (site.site / "pagefind").rglob("fragment/*.pf_fragment"):  # from every part of the index
-        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[data["url"]] = data
-    return pages
-
-
 def index_words(text: str) -> set[str]:
     """Words as Pagefind splits them: at spaces and punctuation, lower-cased."""
     return {word for word in re.split(r"[^\w]+", text.lower()) if word}
@@ -239,12 +229,12 @@ def index_words(text: str) -> set[str]:
     ("Yabroud", "places/yabrud.html"),
 ])
 def test_search_finds_entity_pages_by_any_name(site, query, location):
-    page = pagefind_pages(site)[location]
+    page = index_pages(site.site / "pagefind")[location]
     assert index_words(query) <= index_words(page["content"])
 
 
 def test_search_index_knows_each_page_kind_year_and_entity_summary(site):
-    pages = pagefind_pages(site)
+    pages = index_pages(site.site / "pagefind")
     article = pages[ARTICLE]
     assert article["filters"]["kind"] == ["article"]
     assert article["meta"]["title"] == "ISIS expansionism will burn Qalamoun"
@@ -256,14 +246,14 @@ def test_search_index_knows_each_page_kind_year_and_entity_summary(site):
 
 
 def test_search_index_holds_articles_paragraph_by_paragraph(site):
-    anchors = pagefind_pages(site)[ARTICLE]["anchors"]
+    anchors = index_pages(site.site / "pagefind")[ARTICLE]["anchors"]
     paragraphs = [anchor for anchor in anchors if re.fullmatch(r"p\d+", anchor["id"])]
     assert len(paragraphs) > 10
     assert [anchor["location"] for anchor in paragraphs] == sorted(anchor["location"] for anchor in paragraphs)
 
 
 def test_search_index_leaves_out_listings_and_quoted_mentions(site):
-    pages = pagefind_pages(site)
+    pages = index_pages(site.site / "pagefind")
     assert not [url for url in pages if url.startswith(("browse/", "registers/", "explore/", "maintainers/"))]
     isis = pages["organizations/isis.html"]
     quoted = BeautifulSoup((site.site / "organizations/isis.html").read_text(encoding="utf-8"), "lxml").select_one("q.ar-context")

@@ -88,8 +88,8 @@
     // No penalty for long pages and a slow saturation: an article that names a thing many times
     // ranks right after the thing's own page (whose names weigh most), above pages naming it once.
     // In this thread, not a worker: one file less to fetch before the first result.
-    const ranking = { pageLength: 0, termSaturation: 2 };
-    await pagefind.options({ noWorker: true, highlightParam: "h", ranking });
+    const shared = { highlightParam: "h", ranking: { pageLength: 0, termSaturation: 2 } };
+    await pagefind.options({ noWorker: true, ...shared });
     // A large index is built in parts (data-index-parts: their folders inside pagefind/), searched as one;
     // each part loads as soon as Pagefind's WebAssembly is in, beside the rest of the first part.
     // A search for nothing settles once the first part is in, or fails with its error (a part being merged
@@ -97,7 +97,7 @@
     const parts = (root.dataset.indexParts || "").split(" ").filter(Boolean);
     await pagefind.init();
     await Promise.all([pagefind.search(""), ...parts.map((part) =>
-      pagefind.mergeIndex(new URL(`pagefind/${part}/`, base).href, { highlightParam: "h", ranking }))]);
+      pagefind.mergeIndex(new URL(`pagefind/${part}/`, base).href, shared))]);
     return {
       preload: (query) => pagefind.preload(query),
       async search(query, chosen) {

@@ -176,13 +176,51 @@ class _Service(PagefindService):
 
 
 class _Part:
-    """One part of the index: its Pagefind service, and the pages waiting to be handed to it, in order."""
+    """One part of the index: its Pagefind service, and the pages waiting to be handed to it, in order. Its
+    coroutines run in the index's event loop."""
 
-    def __init__(self) -> None:
+    def __init__(self, room: threading.Semaphore) -> None:
+        self.room = room
+        """Shared by the parts: a slot is given back for each page handed over (or dropped after an error)."""
         self.service: _Service | None = None
         self.index: PagefindIndex | None = None
         self.sending: asyncio.Task | None = None
         self.queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
+
+    async def start(self) -> None:
+        self.service = await _Service().launch()
+        config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": list(LEFT_OUT)}
+        self.index = await self.service.create_index(config)
+        self.sending = asyncio.get_running_loop().create_task(self._send())
+
+    async def _send(self) -> None:
+        """Hand the pages over in order; after an error, take the rest without sending them (so that
+        :meth:`SearchIndex.add` never waits for ever), and raise it at the end."""
+        error: Exception | None = None
+        while (page := await self.queue.get()) is not None:
+            try:
+                if error is None:
+                    await self.index.add_html_file(url=page[0], content=page[1])
+            except Exception as failed:
+                error = failed
+            finally:
+                self.room.release()
+        if error:
+            raise error
+
+    async def write(self, folder: Path, with_scripts: bool) -> None:
+        """Take the part's files from its service and write them here: the service's own writing can leave a file
+        short, as it exits on the end of its input without waiting for the writes it has started. Pagefind's
+        scripts go with the first part only: the browser loads them once."""
+        await self.sending
+        files = await self.index.get_files()
+        await self.service.finish()
+        self.service = None
+        for file in files:
+            if with_scripts or file["path"].endswith(PART_FILES):
+                path = folder / file["path"]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(file["content"])
 
 
 class SearchIndex:
@@ -203,11 +241,11 @@ class SearchIndex:
         self._thread = threading.Thread(target=self._loop.run_forever, name="search-index", daemon=True)
         self._thread.start()
         self._room = threading.Semaphore(WAITING)
-        self._parts = [_Part() for _ in range(parts)]
+        self._parts = [_Part(self._room) for _ in range(parts)]
         self._pages = 0
         try:
             for part in self._parts:
-                self._run(self._open(part)).result()
+                self._run(part.start()).result()
         except BaseException as failed:
             self.close()
             if isinstance(failed, OSError):
@@ -219,27 +257,6 @@ class SearchIndex:
     def _run(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
         """Run ``coroutine`` in the index's thread; its result, or its error, comes through the future."""
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-
-    async def _open(self, part: _Part) -> None:
-        part.service = await _Service().launch()
-        config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": list(LEFT_OUT)}
-        part.index = await part.service.create_index(config)
-        part.sending = asyncio.get_running_loop().create_task(self._send(part))
-
-    async def _send(self, part: _Part) -> None:
-        """Hand the part's pages over in order; after an error, take the rest without sending them (so that
-        :meth:`add` never waits for ever), and raise it at the end."""
-        error: Exception | None = None
-        while (page := await part.queue.get()) is not None:
-            try:
-                if error is None:
-                    await part.index.add_html_file(url=page[0], content=page[1])
-            except Exception as failed:
-                error = failed
-            finally:
-                self._room.release()
-        if error:
-            raise error
 
     def add(self, url: str, document: str) -> None:
         """Index ``document`` as the page at ``url`` (relative to the site's root)."""
@@ -264,23 +281,9 @@ class SearchIndex:
         try:
             async with asyncio.TaskGroup() as parts:
                 for number, part in enumerate(self._parts):
-                    parts.create_task(self._part_written(part, folder / part_folder(number), whole=number == 0))
+                    parts.create_task(part.write(folder / part_folder(number), with_scripts=number == 0))
         except BaseExceptionGroup as failed:
             raise failed.exceptions[0] from None
-
-    async def _part_written(self, part: _Part, folder: Path, whole: bool) -> None:
-        """Take the part's files from its service and write them here: the service's own writing can leave a file
-        short, as it exits on the end of its input without waiting for the writes it has started. Only the first
-        part (``whole``) has Pagefind's scripts: the browser loads them once."""
-        await part.sending
-        files = await part.index.get_files()
-        await part.service.finish()
-        part.service = None
-        for file in files:
-            if whole or file["path"].endswith(PART_FILES):
-                path = folder / file["path"]
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(file["content"])
 
     def close(self) -> None:
         """Stop the services and the thread (also after an error, when the index is not written); once."""

@@ -59,7 +59,7 @@ def render_timeline(catalog: Catalog, articles: dict[str, Article]) -> str:
     undated = by_month.pop(UNDATED, [])
     for month, slugs in by_month.items():
         if len(slugs) > TITLES_PER_MONTH:
-            entries.append((_key(month), f"- {partial_date(month)}: {_counted(slugs, month)}"))  # its kind said
+            entries.append((_key(month), f"- {partial_date(month)}: {_counted(slugs, month)}"))  # "23 articles" names the kind
         else:
             entries += [(_key(articles[slug].date.isoformat()), f"- {partial_date(articles[slug].date.isoformat())}: "
                          f'{_article_line(articles[slug], slug)} <span class="ar-count">article</span>') for slug in slugs]
