@@ -217,25 +217,26 @@ def main(sizes: list[int]) -> None:
                   flush=True)
         seeds = sorted((Path(scratch) / str(sizes[0]) / "annotated" / "seeds").glob("*.txt"))[:1000]
         results["matcher"] = matcher_throughput("\n".join(path.read_text(encoding="utf-8") for path in seeds))
-    report(results)
-    _save(results)
-
-
-def _save(results: dict) -> None:
-    """Write ``bench/results.json``, keeping the sizes this run did not measure from the last run that did (each
-    size says when and on what load it was measured)."""
     path = ROOT / "bench" / "results.json"
+    _add_earlier_sizes(results, path)
+    report(results)
+    path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _add_earlier_sizes(results: dict, path: Path) -> None:
+    """The sizes this run did not measure, from the last run that did (each says when and on what load it was
+    measured), so that the table, the targets and ``results.json`` cover every size."""
     earlier = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     if (earlier.get("phone"), earlier.get("query")) == (PHONE, QUERY):
         results["sizes"] = {**earlier.get("sizes", {}), **results["sizes"]}
     results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
-    path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def report(results: dict) -> None:
     columns = ["seconds", "peak_memory_mb", "site_mb", "pages", "largest_page_kb", "search_transfer_kb", "first_result_s"]
     print(f"\n{'N':>6} {'build':>10} " + " ".join(f"{c:>18}" for c in columns))
     for size, row in results["sizes"].items():
+        print(f"{size:>6} measured on {row['machine']}")
         for kind in ("annotated", "plain"):
             print(f"{size:>6} {kind:>10} " + " ".join(f"{row[kind].get(c, '—')!s:>18}" for c in columns))
     matcher = results["matcher"]
