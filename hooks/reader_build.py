@@ -225,12 +225,16 @@ class ReaderBuild:
         else:
             page.content = self._filled(page, page.content, written.indexed_parts)
         page.meta["_ar_later"] = written.parts
+        if written.search_document:
+            page.meta["_ar_search"] = written.search_document
 
     def index_for_search(self, page: Page) -> None:
         """Hand the search index the page as its kind says it is searched: articles, entities and the pages
         maintainers wrote; what listings, registers and drawings show is indexed on its own pages."""
         kind = self.pages.get(page.file.src_uri)
-        document = kind.search_document(page.content) if kind else page_document(page.content)
+        document = page.meta.pop("_ar_search", None)
+        if document is None:
+            document = kind.search_document(page.content) if kind else page_document(page.content)
         if document:
             self.search.add(page.url, document)
 

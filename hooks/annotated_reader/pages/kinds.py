@@ -22,7 +22,8 @@ from ..reading.catalog import Catalog, Entity
 from ..reading.entity_types import ENTITY_TYPES, EntityType
 from ..writing.addresses import UrlOf, article_src_uri, page_path
 from ..writing.elements import html_of, placeholder
-from ..writing.page_data import articles_in, cards_json, entities_in
+from ..writing.escape import script_json
+from ..writing.page_data import article_card, articles_in, entities_in, entity_card
 from ..writing.sanitize import sanitize
 from .article_page import AnchorIds, ArticlePage, Neighbours, article_meta, render_article
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, render_coverage
@@ -61,6 +62,7 @@ class Site:
         self._places = {article.slug: number for number, article in enumerate(order)}
         self.export_sizes: dict[str, int] = {}
         """Bytes of each open data file, once made: the open-data page lists them."""
+        self._cards: dict[str, dict] = {}
 
     def absolute(self, src_uri: str) -> str:
         """The published address of a docs page, for what is read away from the site (citations, JSON-LD)."""
@@ -78,10 +80,28 @@ class Site:
         return sorted(years, reverse=True)
 
     def cards(self, html: str, site_url: UrlOf) -> str:
-        """Card data for a page's HTML: the entities and articles its links and mentions name."""
-        articles = self.corpus.articles
-        return cards_json(entities_in(html), self.corpus.catalog, site_url,
-                          [articles[slug] for slug in articles_in(html) if slug in articles])
+        """Card data for a page's HTML: the entities and articles its links and mentions name, as JSON keyed by
+        entity id and by ``article:<slug>``.
+
+        A card is the same on every page (its address is from the site's root), so each is
+        made once a build: an entity page links to hundreds of articles, each linked from many.
+        """
+        articles, entities = self.corpus.articles, self.corpus.catalog.entities
+        cards = {}
+        for slug in articles_in(html):
+            if slug in articles:
+                key = f"article:{slug}"
+                cards[key] = self._card(key, article_card, articles[slug], site_url)
+        for entity_id in entities_in(html):
+            if entity_id in entities:
+                cards[entity_id] = self._card(entity_id, entity_card, entities[entity_id], site_url)
+        return script_json(cards)
+
+    def _card(self, key: str, make: Callable[..., dict], *of: object) -> dict:
+        card = self._cards.get(key)
+        if card is None:
+            card = self._cards[key] = make(*of)
+        return card
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,9 @@ class WrittenPage:
     """Parts put in after the search has indexed the page: mentions in context, drawings, listing entries."""
     data_files: dict[str, str] = field(default_factory=dict)
     """Files written next to the page, by name: the coverage report's data."""
+    search_document: str | None = None
+    """The page as the search indexes it, when the engine wrote the page whole (an article), so the work of
+    making it is done where the page was written."""
 
 
 class SitePage:
@@ -137,7 +160,7 @@ class SitePage:
 
     def search_document(self, html: str) -> str | None:
         """The page as the search indexes it, from its ``html``; None leaves it out (what it lists or draws is
-        indexed on pages of its own)."""
+        indexed on pages of its own), unless what :meth:`write` wrote carries its document (an article's)."""
         return None
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
@@ -167,14 +190,13 @@ class ArticleSitePage(SitePage):
     def anchors(self) -> AnchorIds:
         return AnchorIds(self.article, self.corpus.index.by_article[self.article.slug])
 
-    def search_document(self, html: str) -> str:
-        return article_document(self.article, html)
-
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
         corpus, article, site = self.corpus, self.article, self.site
         page = render_article(article, corpus.index.by_article[article.slug], corpus.catalog, url, site.absolute,
                               site.neighbours(article.slug))
-        return WrittenPage(replace(page, html=sanitize(page.html)), site.cards(page.html, site_url))
+        html = sanitize(page.html)
+        return WrittenPage(replace(page, html=html), site.cards(page.html, site_url),
+                           search_document=article_document(article, html))
 
 
 class EntitySitePage(SitePage):

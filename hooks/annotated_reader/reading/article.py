@@ -133,7 +133,7 @@ class Article:
 
     @property
     def standfirst(self) -> Block | None:
-        return next(iter(self.of_kind(Kind.STANDFIRST)), None)
+        return next((block for block in self.body if block.kind is Kind.STANDFIRST), None)
 
     @property
     def paragraphs(self) -> list[Block]:

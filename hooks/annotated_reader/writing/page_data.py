@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable
 
 from ..reading.article import Article
-from ..reading.catalog import Catalog
+from ..reading.catalog import Entity
 from ..reading.dates import format_date
 from .addresses import article_src_uri
 from .elements import placeholder_html
-from .escape import script_json
 
 _DATA_ENTITY = re.compile(r'data-entity="([a-z0-9-]+)"')
 _DATA_ARTICLE = re.compile(r'data-article="([^"]+)"')
@@ -31,33 +30,29 @@ def articles_in(html: str) -> list[str]:
     return list(dict.fromkeys(_DATA_ARTICLE.findall(html)))
 
 
-def cards_json(entity_ids: list[str], catalog: Catalog, url_for: Callable[[str], str],
-               articles: list[Article] = ()) -> str:
-    """JSON for the page's cards; ``url_for`` maps a docs path to its site-root-relative URL."""
-    cards: dict[str, dict] = {}
-    for article in articles:
-        cards[f"article:{article.slug}"] = {
-            "name": article.title,
-            "type": "article",
-            "typeLabel": "Article",
-            "date": format_date(article.date) if article.date else "Date unknown",
-            "byline": article.byline,
-            "summary": article.standfirst.text if article.standfirst else "",
-            "url": url_for(article_src_uri(article.slug)),
-        }
-    for entity_id in entity_ids:
-        if entity_id not in catalog.entities:
-            continue
-        entity = catalog[entity_id]
-        cards[entity_id] = {
-            "name": entity.name,
-            "type": entity.type,
-            "typeLabel": entity.type_label,
-            "arabic": entity.arabic,
-            "summary": entity.summary,
-            "url": url_for(entity.src_uri),
-        }
-    return script_json(cards)
+def article_card(article: Article, url_for: Callable[[str], str]) -> dict:
+    """An article's hover card; ``url_for`` maps a docs path to its site-root-relative URL."""
+    return {
+        "name": article.title,
+        "type": "article",
+        "typeLabel": "Article",
+        "date": format_date(article.date) if article.date else "Date unknown",
+        "byline": article.byline,
+        "summary": article.standfirst.text if article.standfirst else "",
+        "url": url_for(article_src_uri(article.slug)),
+    }
+
+
+def entity_card(entity: Entity, url_for: Callable[[str], str]) -> dict:
+    """An entity's hover card; ``url_for`` as for :func:`article_card`."""
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "typeLabel": entity.type_label,
+        "arabic": entity.arabic,
+        "summary": entity.summary,
+        "url": url_for(entity.src_uri),
+    }
 
 
 CARDS_FILE_SUFFIX = ".cards.js"
