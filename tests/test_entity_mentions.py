@@ -8,19 +8,24 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from annotated_reader.matching.corpus import Corpus
 from annotated_reader.matching.linker import Linker, alias_key
 from annotated_reader.matching.mentions import LinkMode, MentionIndex, find_mentions
+from annotated_reader.pages import kinds
 from annotated_reader.pages.entity_page import (
     CONTEXT_ARTICLES,
     LISTED_PER_PAGE,
     QUOTES_PER_ARTICLE,
+    by_article,
     mention_page_src_uri,
     mention_pages,
     render_mentions,
     render_older_mentions,
 )
+from annotated_reader.pages.kinds import Site, site_pages
 from annotated_reader.reading.article import Article, Block, Kind
 from annotated_reader.reading.catalog import build_catalog
+from annotated_reader.writing.sanitize import sanitize
 
 PLACE = """---
 type: place
@@ -76,9 +81,10 @@ def test_older_articles_go_on_further_pages_each_linked_from_every_page():
     entity, index, articles = corpus(count, per_article=1)
     assert mention_pages(entity, index) == 3
     first = render_mentions(entity, index, articles, url)
-    third = render_older_mentions(entity, 3, index, articles, url)
+    groups = by_article(entity, index, articles)
+    third = render_older_mentions(entity, 3, groups, index, url)
     assert titles(third, "ul > li > a") == [f"Story {n}" for n in range(6, -1, -1)]
-    every = {title for page in (first, render_older_mentions(entity, 2, index, articles, url), third)
+    every = {title for page in (first, render_older_mentions(entity, 2, groups, index, url), third)
              for title in titles(page, "ul > li > a, p > strong > a")}
     assert every == {f"Story {n}" for n in range(count)}
     pager = BeautifulSoup(third, "html.parser").select_one("nav.ar-pager")
@@ -91,6 +97,21 @@ def test_older_articles_go_on_further_pages_each_linked_from_every_page():
 def test_no_page_of_mentions_grows_past_the_page_limit_however_often_an_entity_is_named():
     entity, index, articles = corpus(CONTEXT_ARTICLES + LISTED_PER_PAGE * 2 + 1, per_article=40)
     pages = [render_mentions(entity, index, articles, url)]
-    pages += [render_older_mentions(entity, n, index, articles, url) for n in range(2, mention_pages(entity, index) + 1)]
+    groups = by_article(entity, index, articles)
+    pages += [render_older_mentions(entity, n, groups, index, url) for n in range(2, mention_pages(entity, index) + 1)]
     assert len(pages) == 3
     assert max(len(page.encode()) for page in pages) + CHROME < PAGE_LIMIT
+
+
+def test_the_pages_of_older_mentions_written_in_turn_group_the_mentions_once(monkeypatch):
+    """Grouping a much-named entity's mentions is most of the work of each of its pages: done once for all of them."""
+    entity, index, articles = corpus(CONTEXT_ARTICLES + 2 * LISTED_PER_PAGE + 7, per_article=1)
+    catalog = build_catalog([(Path("docs/places/qalamoun.md"), "places/qalamoun.md", PLACE)], alias_key)
+    site = Site(Corpus(catalog, Linker.from_catalog(catalog), articles, index), "")
+    grouped = []
+    monkeypatch.setattr(kinds, "by_article", lambda *args: grouped.append(args) or by_article(*args))
+    pages = site_pages(site)
+    written = [pages[mention_page_src_uri(entity, number)].write(url, url, list).parts["mentions"] for number in (2, 3)]
+    groups = by_article(entity, index, articles)
+    assert written == [sanitize(render_older_mentions(entity, number, groups, index, url)) for number in (2, 3)]
+    assert len(grouped) == 1

@@ -181,8 +181,10 @@ class MentionIndex:
         self.by_entity: dict[str, list[Mention]] = defaultdict(list)
         self._counts: Counter[str] = Counter()
         self._in_comments: Counter[str] = Counter()
+        self._articles: Counter[str] = Counter()
         paragraphs: dict[tuple[str, str], set[str]] = defaultdict(set)
         for mentions in mentions_by_article.values():
+            self._articles.update({mention.entity_id for mention in mentions})
             for mention in mentions:
                 self.by_entity[mention.entity_id].append(mention)
                 if mention.role is Role.COMMENT:
@@ -198,6 +200,10 @@ class MentionIndex:
     def count(self, entity_id: str) -> int:
         """How often the articles themselves name the entity: pull quotes and reader comments left out."""
         return self._counts[entity_id]
+
+    def articles_naming(self, entity_id: str) -> int:
+        """How many articles name the entity anywhere (pull quotes and reader comments too)."""
+        return self._articles[entity_id]
 
     def count_in_comments(self, entity_id: str) -> int:
         """How often reader comments name the entity, counted apart from the articles."""

@@ -139,8 +139,9 @@ def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
     return tag("ul", "".join(items))
 
 
-def _by_article(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> list[tuple[Article, list[Mention]]]:
-    """The entity's mentions grouped by article, newest article first."""
+def by_article(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> list[tuple[Article, list[Mention]]]:
+    """The entity's mentions grouped by article, newest article first: the whole of a much-named entity's
+    mentions go through it, so its pages of older mentions share one (see ``Site.mentions_by_article``)."""
     by_article: dict[str, list[Mention]] = {}
     for mention in index.by_entity.get(entity.id, []):
         by_article.setdefault(mention.article_slug, []).append(mention)
@@ -149,7 +150,7 @@ def _by_article(entity: Entity, index: MentionIndex, articles: dict[str, Article
 
 def mention_pages(entity: Entity, index: MentionIndex) -> int:
     """How many pages the entity's mentions take: its own page, then pages of older articles."""
-    articles = len(dict.fromkeys(mention.article_slug for mention in index.by_entity.get(entity.id, ())))
+    articles = index.articles_naming(entity.id)
     return 1 + max(0, -(-(articles - CONTEXT_ARTICLES - LISTED_PER_PAGE) // LISTED_PER_PAGE))
 
 
@@ -194,7 +195,7 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
     Written as HTML text, like the articles they quote, and put in the page after the search
     has indexed it: they are kept out of the index anyway (``data-search-exclude``).
     """
-    groups = _by_article(entity, index, articles)
+    groups = by_article(entity, index, articles)
     count = index.count(entity.id)
     parts = [tag("p", f"Named {count} time{'s' if count != 1 else ''} in {len(groups)} "
                       f"article{'s' if len(groups) != 1 else ''}, newest first.")]
@@ -212,12 +213,13 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
     return _backlinks(parts)
 
 
-def render_older_mentions(entity: Entity, number: int, index: MentionIndex, articles: dict[str, Article],
+def render_older_mentions(entity: Entity, number: int, groups: list[tuple[Article, list[Mention]]], index: MentionIndex,
                           url: UrlOf) -> str:
-    """Page ``number`` of the older articles that mention the entity: a list, and the pages' links."""
+    """Page ``number`` of the older articles that mention the entity (``groups``: its :func:`by_article`): a list,
+    and the pages' links."""
     start = CONTEXT_ARTICLES + (number - 1) * LISTED_PER_PAGE
-    groups = _by_article(entity, index, articles)[start:start + LISTED_PER_PAGE]
-    return _backlinks([_listed(groups, url), _pager(entity, number, mention_pages(entity, index), url)])
+    listed = _listed(groups[start:start + LISTED_PER_PAGE], url)
+    return _backlinks([listed, _pager(entity, number, mention_pages(entity, index), url)])
 
 
 def _counted(group: list[Mention]) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from ..matching.mentions import MentionIndex
+from ..matching.mentions import Mention, MentionIndex
 from ..reading.article import Article
 from ..reading.catalog import Catalog, Entity
 from ..reading.entity_types import ENTITY_TYPES, EntityType
@@ -28,6 +28,7 @@ from ..writing.sanitize import sanitize
 from .article_page import AnchorIds, ArticlePage, Neighbours, article_meta, render_article
 from .coverage import DATA_FILE, Candidate, coverage_json, coverage_parts, render_coverage
 from .entity_page import (
+    by_article,
     mention_page_markdown,
     mention_page_src_uri,
     mention_pages,
@@ -63,6 +64,7 @@ class Site:
         self.export_sizes: dict[str, int] = {}
         """Bytes of each open data file, once made: the open-data page lists them."""
         self._cards: dict[str, dict] = {}
+        self._grouped: tuple[str, list[tuple[Article, list[Mention]]]] = ("", [])
 
     def absolute(self, src_uri: str) -> str:
         """The published address of a docs page, for what is read away from the site (citations, JSON-LD)."""
@@ -96,6 +98,14 @@ class Site:
             if entity_id in entities:
                 cards[entity_id] = self._card(entity_id, entity_card, entities[entity_id], site_url)
         return script_json(cards)
+
+    def mentions_by_article(self, entity: Entity) -> list[tuple[Article, list[Mention]]]:
+        """The entity's mentions grouped by article, newest first (:func:`.entity_page.by_article`), kept for the
+        entity last asked about: its pages of older mentions are written one after another, and grouping all of a
+        much-named entity's mentions for each was most of their work."""
+        if self._grouped[0] != entity.id:
+            self._grouped = (entity.id, by_article(entity, self.corpus.index, self.corpus.articles))
+        return self._grouped[1]
 
     def _card(self, key: str, make: Callable[..., dict], *of: object) -> dict:
         card = self._cards.get(key)
@@ -291,7 +301,8 @@ class MentionsSitePage(SitePage):
 
     def write(self, url: UrlOf, site_url: UrlOf, coverage: CoverageRows) -> WrittenPage:
         corpus = self.corpus
-        older = render_older_mentions(self.entity, self.number, corpus.index, corpus.articles, url)
+        older = render_older_mentions(self.entity, self.number, self.site.mentions_by_article(self.entity), corpus.index,
+                                      url)
         return WrittenPage(parts={"mentions": sanitize(older)})
 
 
