@@ -111,6 +111,8 @@ class ReaderBuild:
         self.writer: WorkAhead | None = None
         self.search: SearchIndex | None = None
         self.progress: PagesWritten | None = None
+        self._written: dict[str, WrittenPage] = {}
+        """What the engine wrote for a page, between the page-context events that put it on the page."""
         self.exports: InBackground | None = None
         self.coverage: InBackground | None = None
         self.root_url = functools.cache(self._root_url)
@@ -224,16 +226,15 @@ class ReaderBuild:
             self._put_article(page, written)
         else:
             page.content = self._filled(page, page.content, written.indexed_parts)
-        page.meta["_ar_later"] = written.parts
-        if written.search_document:
-            page.meta["_ar_search"] = written.search_document
+        self._written[page.file.src_uri] = written
 
     def index_for_search(self, page: Page) -> None:
         """Hand the search index the page as its kind says it is searched: articles, entities and the pages
         maintainers wrote; what listings, registers and drawings show is indexed on its own pages."""
-        kind = self.pages.get(page.file.src_uri)
-        document = page.meta.pop("_ar_search", None)
-        if document is None:
+        kind, written = self.pages.get(page.file.src_uri), self._written.get(page.file.src_uri)
+        if written and written.search_document is not None:
+            document = written.search_document
+        else:
             document = kind.search_document(page.content) if kind else page_document(page.content)
         if document:
             self.search.add(page.url, document)
@@ -241,7 +242,8 @@ class ReaderBuild:
     def put_later_parts(self, page: Page) -> None:
         """After the search has indexed the page: the parts it must not index (mentions in context, drawings); then
         the card data of every entity and article the page names or links to (an article's is written with it)."""
-        page.content = self._filled(page, page.content, page.meta.pop("_ar_later", {}))
+        written = self._written.pop(page.file.src_uri, None)
+        page.content = self._filled(page, page.content, written.parts if written else {})
         if "ar_cards" not in page.meta:
             page.meta["ar_cards"] = self.site.cards(page.content, self.root_url)
         if len(page.meta["ar_cards"]) > self.settings.inline_cards_kb * 1024:

@@ -103,15 +103,34 @@ def test_no_page_of_mentions_grows_past_the_page_limit_however_often_an_entity_i
     assert max(len(page.encode()) for page in pages) + CHROME < PAGE_LIMIT
 
 
-def test_the_pages_of_older_mentions_written_in_turn_group_the_mentions_once(monkeypatch):
-    """Grouping a much-named entity's mentions is most of the work of each of its pages: done once for all of them."""
-    entity, index, articles = corpus(CONTEXT_ARTICLES + 2 * LISTED_PER_PAGE + 7, per_article=1)
-    catalog = build_catalog([(Path("docs/places/qalamoun.md"), "places/qalamoun.md", PLACE)], alias_key)
-    site = Site(Corpus(catalog, Linker.from_catalog(catalog), articles, index), "")
+def test_the_pages_of_older_mentions_group_each_entitys_mentions_once_and_never_show_another_entitys(monkeypatch):
+    """Grouping a much-named entity's mentions is most of the work of each of its pages: done once for all of an
+    entity's pages written one after another, and done again for a page of another entity."""
+    arsal = PLACE.replace("Qalamoun", "Arsal").replace("A mountain region.", "A town.")
+    catalog = build_catalog([(Path("docs/places/qalamoun.md"), "places/qalamoun.md", PLACE),
+                             (Path("docs/places/arsal.md"), "places/arsal.md", arsal)], alias_key)
+    linker = Linker.from_catalog(catalog)
+    articles = {}
+    for n in range(CONTEXT_ARTICLES + 2 * LISTED_PER_PAGE + 7):
+        text = "Refugees reached Arsal and Qalamoun. " if n % 3 else "Fighters moved through Qalamoun at night. "
+        articles[f"a{n}"] = Article(source=Path(f"seeds/a{n}.txt"), slug=f"a{n}", title=f"Story {n}",
+                                    date=dt.date(2010, 1, 1) + dt.timedelta(days=n),
+                                    body=[Block(id="p1", kind=Kind.PARAGRAPH, text=text * 3, line=1)])
+    index = MentionIndex({slug: find_mentions(article, linker, LinkMode.ALL) for slug, article in articles.items()})
+    qalamoun, arsal = catalog["qalamoun"], catalog["arsal"]
+    assert mention_pages(qalamoun, index) == 3 and mention_pages(arsal, index) == 2
     grouped = []
-    monkeypatch.setattr(kinds, "by_article", lambda *args: grouped.append(args) or by_article(*args))
-    pages = site_pages(site)
-    written = [pages[mention_page_src_uri(entity, number)].write(url, url, list).parts["mentions"] for number in (2, 3)]
-    groups = by_article(entity, index, articles)
-    assert written == [sanitize(render_older_mentions(entity, number, groups, index, url)) for number in (2, 3)]
-    assert len(grouped) == 1
+    monkeypatch.setattr(kinds, "by_article", lambda entity, *rest: grouped.append(entity.id) or by_article(entity, *rest))
+    pages = site_pages(Site(Corpus(catalog, linker, articles, index), ""))
+
+    def written(entity, number):
+        return pages[mention_page_src_uri(entity, number)].write(url, url, list).parts["mentions"]
+
+    def expected(entity, number):
+        return sanitize(render_older_mentions(entity, number, by_article(entity, index, articles), index, url))
+
+    assert [written(qalamoun, 2), written(qalamoun, 3), written(arsal, 2)] == [
+        expected(qalamoun, 2), expected(qalamoun, 3), expected(arsal, 2)]
+    assert grouped == ["qalamoun", "arsal"]
+    assert written(qalamoun, 2) == expected(qalamoun, 2)  # after another entity's page
+    assert grouped == ["qalamoun", "arsal", "qalamoun"]

@@ -30,6 +30,7 @@ def nu_errors(*sites) -> list[str]:
         pytest.fail("the Nu Html Checker needs node_modules/vnu-jar and java: run 'make test', which installs both")
     result = subprocess.run(["java", *JAVA_OPTIONS, "-jar", str(VNU), "--errors-only", "--format", "json",
                              "--skip-non-html", *map(str, sites)], capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1), f"the checker failed: {(result.stderr or result.stdout)[-500:]}"
     messages = json.loads(result.stderr or result.stdout)["messages"]
     return [
         f"{m.get('url', '').rsplit('/', 2)[-1]}:{m.get('lastLine')}: {m['message']}"

@@ -142,10 +142,10 @@ def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
 def by_article(entity: Entity, index: MentionIndex, articles: dict[str, Article]) -> list[tuple[Article, list[Mention]]]:
     """The entity's mentions grouped by article, newest article first: the whole of a much-named entity's
     mentions go through it, so its pages of older mentions share one (see ``Site.mentions_by_article``)."""
-    by_article: dict[str, list[Mention]] = {}
+    groups: dict[str, list[Mention]] = {}
     for mention in index.by_entity.get(entity.id, []):
-        by_article.setdefault(mention.article_slug, []).append(mention)
-    return [(article, by_article[article.slug]) for article in newest_first(articles[slug] for slug in by_article)]
+        groups.setdefault(mention.article_slug, []).append(mention)
+    return [(article, groups[article.slug]) for article in newest_first(articles[slug] for slug in groups)]
 
 
 def mention_pages(entity: Entity, index: MentionIndex) -> int:

@@ -11,6 +11,7 @@ navigation of ``mkdocs.yml``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -64,7 +65,9 @@ class Site:
         self.export_sizes: dict[str, int] = {}
         """Bytes of each open data file, once made: the open-data page lists them."""
         self._cards: dict[str, dict] = {}
-        self._grouped: tuple[str, list[tuple[Article, list[Mention]]]] = ("", [])
+        """Hover cards made so far, by key (see :meth:`cards`)."""
+        self._grouped: tuple[str, list[tuple[Article, list[Mention]]]] | None = None
+        """The entity last asked about, with its mentions grouped (see :meth:`mentions_by_article`)."""
 
     def absolute(self, src_uri: str) -> str:
         """The published address of a docs page, for what is read away from the site (citations, JSON-LD)."""
@@ -85,33 +88,36 @@ class Site:
         """Card data for a page's HTML: the entities and articles its links and mentions name, as JSON keyed by
         entity id and by ``article:<slug>``.
 
-        A card is the same on every page (its address is from the site's root), so each is
-        made once a build: an entity page links to hundreds of articles, each linked from many.
+        A card is the same on every page, its address made by ``site_url`` from the site's root
+        (the build's one such function), so each is made once a build: an entity page links to
+        hundreds of articles, each linked from many.
         """
         articles, entities = self.corpus.articles, self.corpus.catalog.entities
         cards = {}
         for slug in articles_in(html):
             if slug in articles:
                 key = f"article:{slug}"
-                cards[key] = self._card(key, article_card, articles[slug], site_url)
+                cards[key] = self._card(key, functools.partial(article_card, articles[slug], site_url))
         for entity_id in entities_in(html):
             if entity_id in entities:
-                cards[entity_id] = self._card(entity_id, entity_card, entities[entity_id], site_url)
+                cards[entity_id] = self._card(entity_id, functools.partial(entity_card, entities[entity_id], site_url))
         return script_json(cards)
+
+    def _card(self, key: str, make: Callable[[], dict]) -> dict:
+        """The card under ``key``, made by ``make`` the first time it is asked for."""
+        card = self._cards.get(key)
+        if card is None:
+            card = self._cards[key] = make()
+        return card
 
     def mentions_by_article(self, entity: Entity) -> list[tuple[Article, list[Mention]]]:
         """The entity's mentions grouped by article, newest first (:func:`.entity_page.by_article`), kept for the
         entity last asked about: its pages of older mentions are written one after another, and grouping all of a
-        much-named entity's mentions for each was most of their work."""
-        if self._grouped[0] != entity.id:
+        much-named entity's mentions for each was most of their work. (Several workers writing ahead are dealt
+        pages in turn, so each groups an entity's mentions once for the pages it is dealt.)"""
+        if self._grouped is None or self._grouped[0] != entity.id:
             self._grouped = (entity.id, by_article(entity, self.corpus.index, self.corpus.articles))
         return self._grouped[1]
-
-    def _card(self, key: str, make: Callable[..., dict], *of: object) -> dict:
-        card = self._cards.get(key)
-        if card is None:
-            card = self._cards[key] = make(*of)
-        return card
 
 
 @dataclass(frozen=True)

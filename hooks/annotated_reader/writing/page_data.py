@@ -60,7 +60,7 @@ CARDS_FILE_SUFFIX = ".cards.js"
 
 
 def cards_script(cards: str) -> str:
-    """Card data (:func:`cards_json`) as a script of its own: a page opened from ``file://`` can load a script,
+    """Card data (``Site.cards``) as a script of its own: a page opened from ``file://`` can load a script,
     not fetch a JSON file."""
     return f"window.arCards = {cards};\n"
 
