@@ -36,13 +36,15 @@ from annotated_reader.pages.exports import EXPORTED_FILES, open_data
 from annotated_reader.pages.kinds import Site, SitePage, WrittenPage, site_pages
 from annotated_reader.pages.search import (
     INDEX_FOLDER,
-    OFFLINE_INDEX,
+    NAMES_SCRIPT,
+    TITLES_SCRIPT,
     SearchIndex,
     SearchIndexError,
     index_parts,
     merged_parts,
-    offline_index,
+    names_script,
     page_document,
+    titles_script,
 )
 from annotated_reader.reading.catalog import is_entity_page
 from annotated_reader.reading.errors import Problem
@@ -261,17 +263,18 @@ class ReaderBuild:
         self.progress.page_written()
 
     def finish(self) -> None:
-        """Write the search index, and the small one that search from ``file://`` reads; then a strict build fails on
-        any problem in the input, however quiet MkDocs' log was asked to be."""
+        """Write the search index, and the names and titles that answer at once (and from ``file://``); then a strict
+        build fails on any problem in the input, however quiet MkDocs' log was asked to be."""
         clock = Stopwatch()
         site_dir = Path(self.config.site_dir)
         search, self.search = self.search, None
         with _one_line():
             pages = search.write(site_dir / INDEX_FOLDER)
-        offline = offline_index(self.corpus.catalog, self.corpus.articles).encode()
-        write_file(offline, str(site_dir / OFFLINE_INDEX))
-        log.info(f"search: {pages:,} pages indexed, index written in {clock.lap()}; "
-                 f"offline index {len(offline) / 2**10:,.0f} KB")
+        names, titles = names_script(self.corpus.catalog).encode(), titles_script(self.corpus.articles).encode()
+        write_file(names, str(site_dir / NAMES_SCRIPT))
+        write_file(titles, str(site_dir / TITLES_SCRIPT))
+        log.info(f"search: {pages:,} pages indexed, index written in {clock.lap()}; names {len(names) / 2**10:,.0f} KB, "
+                 f"titles {len(titles) / 2**10:,.0f} KB")
         if self.config.strict and self.problems:
             count = len(self.problems)
             raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the articles or the catalog in strict "

@@ -817,6 +817,35 @@ class _Held:
         return self.routes
 
 
+def test_entities_the_query_names_show_at_once_then_the_full_text_results_without_them_twice(page, server):
+    """The names answer before Pagefind has scored a page (here it cannot: its index chunks are held back), with the
+    entity's type; once Pagefind answers, its results follow and the entity is not listed again."""
+    page.goto(f"{server}/index.html")
+    chunks = _Held(page, "**/pagefind/index/**")
+    page.keyboard.press("/")
+    page.keyboard.type("Qalamoun")
+    links = page.locator("a.md-search-result__link")
+    expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamoun$"))
+    expect(links.first.locator(".ar-search-kind")).to_have_text("Place")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Searching the articles too…")
+    for route in chunks.release(page):
+        route.continue_()
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Qalamoun", timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ matching documents"))
+    paths = [href.split("?")[0] for href in links.evaluate_all("links => links.map((link) => link.pathname)")]
+    assert paths.count("/places/qalamoun.html") == 1, paths
+    assert paths[0] == "/places/qalamoun.html" and any(path.startswith("/articles/") for path in paths), paths
+
+
+def test_without_the_names_file_the_full_text_results_come_all_the_same(page, server):
+    page.route("**/search/names.js", lambda route: route.fulfill(status=404))
+    page.goto(f"{server}/index.html")
+    search_for(page, "Nusra")
+    expect(page.locator("a.md-search-result__link").first).to_have_attribute(
+        "href", re.compile(r"organizations/nusra-front\.html"))
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ matching documents"))
+
+
 def test_a_failed_fetch_of_a_superseded_search_leaves_the_newer_results_alone(page, server):
     page.goto(f"{server}/index.html")
     fragments = _Held(page, "**/pagefind/fragment/**")

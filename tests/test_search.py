@@ -15,13 +15,15 @@ from conftest import index_pages
 
 from annotated_reader.matching.linker import alias_key
 from annotated_reader.pages.search import (
-    OFFLINE_INDEX,
+    NAMES_SCRIPT,
+    TITLES_SCRIPT,
     SearchIndex,
     SearchIndexError,
     article_document,
     entity_document,
-    offline_index,
+    names_script,
     part_folder,
+    titles_script,
 )
 from annotated_reader.reading.article import Article
 from annotated_reader.reading.catalog import build_catalog
@@ -135,17 +137,22 @@ def test_an_index_closed_without_writing_stops_every_service_and_may_be_closed_a
     assert not index._thread.is_alive()
 
 
-def test_offline_index_is_a_script_of_names_types_summaries_and_titles():
-    script = offline_index(entities(), {"a-story": article()})
-    prefix = "window.arOfflineIndex = "
-    assert script.startswith(prefix) and OFFLINE_INDEX.endswith(".js")
-    rows = {row[0]: row for row in json.loads(script.removeprefix(prefix).rstrip(";\n"))}
-    brigade = rows["organizations/brigade.html"]
+def test_names_and_titles_are_scripts_of_names_types_summaries_and_titles():
+    def rows(script: str, name: str) -> dict[str, list]:
+        prefix = f"window.{name} = "
+        assert script.startswith(prefix)
+        return {row[0]: row for row in json.loads(script.removeprefix(prefix).rstrip(";\n"))}
+
+    assert NAMES_SCRIPT.endswith(".js") and TITLES_SCRIPT.endswith(".js")
+    names = rows(names_script(entities()), "arNames")
+    brigade = names["organizations/brigade.html"]
     assert brigade[1:5] == ["Brigade <script>alert(1)</script>", "organization", "Organisation",
                             "A group whose summary tries <img src=x onerror=alert(1)>."]
     assert brigade[5] == ["Liwa <b>X</b>", "Kata'ib", "لواء"]
-    assert rows["events/battle.html"][6] == "2015"
-    assert rows["articles/a-story.html"][1:4] == ["A story, with: commas & <tags>", "article", "2 January 2015"]
+    assert names["events/battle.html"][6] == "2015"
+    titles = rows(titles_script({"a-story": article()}), "arTitles")
+    assert list(titles) == ["articles/a-story.html"]
+    assert titles["articles/a-story.html"][1:4] == ["A story, with: commas & <tags>", "article", "2 January 2015"]
 
 
 def test_an_index_larger_than_one_read_of_the_service_is_written_whole(tmp_path):

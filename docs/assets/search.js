@@ -3,9 +3,11 @@
  *
  * Over HTTP it queries the chunked Pagefind index (pagefind/): a query fetches the index
  * chunks for its words and the fragments of the results it shows, not the whole index.
+ * Beside it, search/names.js (every entity's names, aliases, Arabic name, type and summary)
+ * answers at once: the entities whose names the query begins are shown first, before
+ * Pagefind has scored a page, which on a large corpus takes seconds on a phone.
  * Pagefind cannot load from file:// (it needs fetch and ES modules), so a page opened from
- * disk reads search/offline-index.js instead, a script of entity names, aliases, Arabic
- * names, types and summaries, and article titles.
+ * disk searches search/names.js and search/titles.js (article titles) instead.
  *
  * Habits taken from Material: "/", "s" or "f" focus the box; the arrow keys move through the
  * results and Enter opens one; Escape closes the search; the words searched for are
@@ -16,6 +18,7 @@
   "use strict";
 
   const FIRST = 5;  // results fetched at first: each is one small request
+  const TOP = 3;  // entities whose names the query begins, shown before the full-text results
   const MORE = 10;
   const DELAY = 80;  // ms after the last key
 
@@ -33,7 +36,9 @@
   const base = new URL(`${root.dataset.base || "."}/`, location.href);
 
   let engine = null;
+  let names = null;
   let latest = 0;
+  let full = 0;  // the query (by number) whose full-text results the list shows
   let timer = 0;
   let searching = false;  // a search of a big index can take longer than typing a letter
   let waiting = false;
@@ -129,22 +134,33 @@
     };
   }
 
-  /* ---- The small index, from file:// ---- */
+  /* ---- Names and titles: at once over HTTP, and the whole search from file:// ---- */
 
-  function offlineEngine() {
+  function loadScript(path, name) {
     return new Promise((resolve, reject) => {
       const script = document.createElement("script");
-      script.src = new URL("search/offline-index.js", base).href;
-      script.onload = () => resolve(offlineSearch(window.arOfflineIndex));
-      script.onerror = () => reject(new Error("search/offline-index.js could not be loaded"));
+      script.src = new URL(path, base).href;
+      script.onload = () => resolve(window[name]);
+      script.onerror = () => reject(new Error(`${path} could not be loaded`));
       document.head.append(script);
     });
   }
 
-  function offlineSearch(rows) {
-    const entries = rows.map(([url, title, kindOf, label, summary, names, yearOf]) => ({
+  function loadNames() {
+    names = names || loadScript("search/names.js", "arNames").then(nameSearch);
+    return names;
+  }
+
+  function offlineEngine() {
+    return Promise.all([loadScript("search/names.js", "arNames"), loadScript("search/titles.js", "arTitles")])
+      .then(([entities, articles]) => nameSearch([...entities, ...articles]));
+  }
+
+  /* Rows found by their names: every word of the query begins a word of one of the names. */
+  function nameSearch(rows) {
+    const entries = rows.map(([url, title, kindOf, label, summary, others, yearOf]) => ({
       url, title, kind: kindOf, label, summary, year: yearOf,
-      names: [title, ...names].map((name) => wordsOf(name)),
+      names: [title, ...others].map((name) => wordsOf(name)),
     }));
     return {
       preload: () => {},
@@ -170,6 +186,20 @@
       },
     };
   }
+
+  /* The entities whose names the query begins (none from file://, where the names are the search itself, or if
+     the names cannot load: the full-text results come all the same). */
+  async function topHits(query) {
+    if (location.protocol === "file:") return [];
+    try {
+      const found = await (await loadNames()).search(query, filters());
+      return await Promise.all(found.more(0, TOP).map((load) => load()));
+    } catch {
+      return [];
+    }
+  }
+
+  const pathOf = (url) => new URL(url, location.href).pathname;
 
   function loadEngine() {
     engine = engine || (location.protocol === "file:" ? offlineEngine() : pagefindEngine());
@@ -200,7 +230,7 @@
 
   /* Results in order, each shown as soon as it and those before it have arrived. The first is fetched on its
      own, the rest after it: on a slow line they would share its bandwidth and hold it back. */
-  async function show(found, words, from, count, run) {
+  async function show(found, words, from, count, run, shown) {
     list.querySelector(".ar-search-more")?.remove();
     const loads = found.more(from, count);  // each a function that fetches one result
     const pending = loads.slice(0, 1).map((load) => load());
@@ -210,13 +240,13 @@
         pending.forEach((left) => left.catch(() => {}));  // dropped with the query that asked for them
         return;
       }
-      list.append(item(result, words));
+      if (!shown.has(pathOf(result.url))) list.append(item(result, words));  // not twice: it is a top hit
       if (index === 0) pending.push(...loads.slice(1).map((load) => load()));
     }
     if (from + count < found.total) {
       const more = element("button", "md-button ar-search-more", "Show more results");
       more.type = "button";
-      more.addEventListener("click", () => show(found, words, from + count, MORE, run));
+      more.addEventListener("click", () => show(found, words, from + count, MORE, run, shown));
       const holder = element("li", "ar-search-more");
       holder.append(more);
       list.append(holder);
@@ -232,6 +262,14 @@
       meta.textContent = "Type to start searching";
       return;
     }
+    const words = wordsOf(query);
+    const top = topHits(query);
+    top.then((hits) => {  // shown at once, unless the full-text results came first
+      if (current !== latest || full === current || !hits.length) return;
+      list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      delete list.dataset.query;
+      meta.textContent = "Searching the articles too…";
+    });
     if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
       waiting = true;
       return;
@@ -239,14 +277,20 @@
     try {
       const found = await searched(query, current);
       if (!found || current !== latest) return;
-      list.replaceChildren();
+      const hits = await top;
+      if (current !== latest) return;
+      full = current;
+      list.replaceChildren(...hits.map((hit) => item(hit, words)));
       delete list.dataset.query;
       meta.textContent = found.total === 0 ? "No matching documents"
         : found.total === 1 ? "1 matching document" : `${found.total} matching documents`;
-      await show(found, wordsOf(query), 0, FIRST, current);
+      await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
       if (current === latest) list.dataset.query = query;  // the query whose first results the list shows in full
     } catch (error) {
       if (current !== latest) return;  // a newer search has the list and its count
+      full = current;  // names found now are not shown under the failure
+      list.replaceChildren();
+      delete list.dataset.query;
       meta.textContent = "Search is not available here";
       throw error;
     }
@@ -333,10 +377,11 @@
     }
   });
 
-  // The index starts loading when the box is focused, while the reader types.
+  // The index and the names start loading when the box is focused, while the reader types.
   input.addEventListener("focus", () => {
     toggle.checked = true;
     loadEngine().catch(() => {});  // run() says so if it cannot load
+    if (location.protocol !== "file:") loadNames().catch(() => {});
   });
   input.addEventListener("input", schedule);
   kind.addEventListener("change", run);

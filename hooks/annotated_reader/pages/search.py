@@ -34,7 +34,8 @@ from ..writing.html_text import escape_attribute, escape_text, tag
 T = TypeVar("T")
 LANGUAGE = "en"
 INDEX_FOLDER = "pagefind"
-OFFLINE_INDEX = "search/offline-index.js"
+NAMES_SCRIPT = "search/names.js"
+TITLES_SCRIPT = "search/titles.js"
 NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
 PARTS = 2
@@ -315,13 +316,28 @@ def merged_parts(parts: int) -> str:
     return " ".join(part_folder(number) for number in range(1, parts))
 
 
-def offline_index(catalog: Catalog, articles: dict[str, Article]) -> str:
-    """The script offline search reads from ``file://``: every entity's names, type and summary, every article's
-    title and year, with their addresses from the site's root. A script, not JSON, because a page opened from
-    disk can load a script but cannot fetch a file."""
+def names_script(catalog: Catalog) -> str:
+    """Every entity's address (from the site's root), name, type, type label, summary, other names (aliases,
+    inflected forms, Arabic name) and year, as a script.
+
+    Over HTTP the search box loads it beside Pagefind, for results that answer at once: an
+    entity whose names the query begins shows before Pagefind has scored a page. From
+    ``file://``, where Pagefind cannot load, it is half of the search (with :func:`titles_script`).
+    A script, not JSON, because a page opened from disk can load a script but cannot fetch a file.
+    """
     rows = [[page_path(entity.src_uri), entity.name, entity.type, entity.type_label, entity.summary,
              [alias.text for alias in (*entity.aliases, *entity.forms)] + ([entity.arabic] if entity.arabic else []),
              entity.date[:4] if entity.date else ""] for entity in catalog]
-    rows += [[page_path(article_src_uri(slug)), article.title, "article", format_date(article.date) if article.date else "",
-              "", [], str(article.date.year) if article.date else ""] for slug, article in sorted(articles.items())]
-    return f"window.arOfflineIndex = {json.dumps(rows, ensure_ascii=False, separators=(',', ':'))};\n"
+    return _script("arNames", rows)
+
+
+def titles_script(articles: dict[str, Article]) -> str:
+    """Every article's address, title, date and year, in the rows of :func:`names_script`: with it, the search from
+    ``file://``, which finds entities by any of their names and articles by title, not by their text."""
+    rows = [[page_path(article_src_uri(slug)), article.title, "article", format_date(article.date) if article.date else "",
+             "", [], str(article.date.year) if article.date else ""] for slug, article in sorted(articles.items())]
+    return _script("arTitles", rows)
+
+
+def _script(name: str, rows: list[list]) -> str:
+    return f"window.{name} = {json.dumps(rows, ensure_ascii=False, separators=(',', ':'))};\n"
