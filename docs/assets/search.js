@@ -282,8 +282,9 @@
       full = current;
       list.replaceChildren(...hits.map((hit) => item(hit, words)));
       delete list.dataset.query;
-      meta.textContent = found.total === 0 ? "No matching documents"
-        : found.total === 1 ? "1 matching document" : `${found.total} matching documents`;
+      const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
+      meta.textContent = total === 0 ? "No matching documents"
+        : total === 1 ? "1 matching document" : `${total} matching documents`;
       await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
       if (current === latest) list.dataset.query = query;  // the query whose first results the list shows in full
     } catch (error) {
