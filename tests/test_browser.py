@@ -781,6 +781,36 @@ def test_search_closes_when_focus_leaves_it(page, server):
     assert not page.evaluate("document.getElementById('__search').checked")
 
 
+def test_escape_from_a_result_closes_the_search_and_enter_then_opens_nothing(page, server):
+    page.goto(f"{server}/{ARTICLE}")
+    search_for(page, "Nusra")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("a.md-search-result__link").first).to_be_focused()
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert not page.evaluate("document.querySelector('[data-ar-search]').contains(document.activeElement)")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url == f"{server}/{ARTICLE}"
+
+
+def test_search_on_a_phone_holds_the_page_still_and_gives_it_back_where_it_was(browser, server):
+    """The open search's backdrop grows past a phone's screen; the page behind is held, so it cannot be panned."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/{ARTICLE}")
+    page.evaluate("scrollTo(0, 900)")
+    page.locator("label.md-header__button[for=__search]").first.tap()
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("Nusra")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    page.keyboard.press("Escape")
+    assert page.evaluate("scrollY") == 900
+    page.wait_for_function("document.documentElement.scrollWidth === 375")  # once the backdrop has shrunk back
+    context.close()
+
+
 def test_cards_in_a_file_of_their_own_open_from_disk(page, tmp_path_factory):
     """Card data larger than ``extra.reader.inline_cards_kb`` is loaded after the page, as a script; here every
     page's (the limit at 0), opened from ``file://``, where a page can load a script but not fetch a file."""
@@ -827,11 +857,14 @@ def test_entities_the_query_names_show_at_once_then_the_full_text_results_withou
     links = page.locator("a.md-search-result__link")
     expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamoun$"))
     expect(links.first.locator(".ar-search-kind")).to_have_text("Place")
-    expect(page.locator(".md-search-result__meta")).to_have_text("Searching the articles too…")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 name found; searching the full text…")
+    page.keyboard.press("ArrowDown")
+    expect(links.first).to_be_focused()
     for route in chunks.release(page):
         route.continue_()
     expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Qalamoun", timeout=10_000)
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ matching documents"))
+    expect(links.first).to_be_focused()  # the reader's place in the list is kept when the full results come
     paths = [href.split("?")[0] for href in links.evaluate_all("links => links.map((link) => link.pathname)")]
     assert paths.count("/places/qalamoun.html") == 1, paths
     assert paths[0] == "/places/qalamoun.html" and any(path.startswith("/articles/") for path in paths), paths

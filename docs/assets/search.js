@@ -39,6 +39,7 @@
   let names = null;
   let latest = 0;
   let full = 0;  // the query (by number) whose full-text results the list shows
+  let named = 0;  // the query whose names the list shows, put there before its full-text results
   let timer = 0;
   let searching = false;  // a search of a big index can take longer than typing a letter
   let waiting = false;
@@ -265,10 +266,12 @@
     const words = wordsOf(query);
     const top = topHits(query);
     top.then((hits) => {  // shown at once, unless the full-text results came first
-      if (current !== latest || full === current || !hits.length) return;
-      list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      if (current !== latest || full === current) return;
+      list.replaceChildren(...hits.map((hit) => item(hit, words)));  // none: an earlier query's names go
+      named = current;
       delete list.dataset.query;
-      meta.textContent = "Searching the articles too…";
+      meta.textContent = hits.length === 0 ? "Searching…"
+        : `${hits.length === 1 ? "1 name" : `${hits.length} names`} found; searching the full text…`;
     });
     if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
       waiting = true;
@@ -280,7 +283,8 @@
       const hits = await top;
       if (current !== latest) return;
       full = current;
-      list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      // The names shown at once stay as they are: the reader may have moved onto one with the arrow keys.
+      if (named !== current) list.replaceChildren(...hits.map((hit) => item(hit, words)));
       delete list.dataset.query;
       const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
       meta.textContent = total === 0 ? "No matching documents"
@@ -327,14 +331,34 @@
   /* ---- Keys and focus, as in Material ---- */
 
   function open() {
-    toggle.checked = true;
+    setOpen(true);
     input.focus();
     input.select();
   }
 
   function close() {
-    toggle.checked = false;
-    input.blur();
+    setOpen(false);
+    if (root.contains(document.activeElement)) document.activeElement.blur();  // a result too: Enter must not open it
+  }
+
+  /* On a narrow screen the open search covers the page, as Material's does, and the page behind it is held
+     still (Material's data-md-scrolllock): else its growing backdrop widens the page, which a phone then pans. */
+  const narrow = matchMedia("(max-width: 59.984375em)");
+  let heldAt = null;
+
+  function setOpen(opened) {
+    toggle.checked = opened;
+    const body = document.body;
+    if (opened && narrow.matches && heldAt === null) {
+      heldAt = scrollY;
+      body.style.top = `-${heldAt}px`;
+      body.dataset.mdScrolllock = "";
+    } else if (!opened && heldAt !== null) {
+      delete body.dataset.mdScrolllock;
+      body.style.top = "";
+      scrollTo(0, heldAt);
+      heldAt = null;
+    }
   }
 
   const links = () => [...list.querySelectorAll("a.md-search-result__link")];
@@ -380,7 +404,7 @@
 
   // The index and the names start loading when the box is focused, while the reader types.
   input.addEventListener("focus", () => {
-    toggle.checked = true;
+    setOpen(true);
     loadEngine().catch(() => {});  // run() says so if it cannot load
     if (location.protocol !== "file:") loadNames().catch(() => {});
   });
@@ -389,10 +413,13 @@
   year.addEventListener("change", run);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(run));
-  toggle.addEventListener("change", () => { if (!toggle.checked) input.blur(); });
+  toggle.addEventListener("change", () => {
+    setOpen(toggle.checked);
+    if (!toggle.checked) input.blur();
+  });
   // Focus that leaves the search (Tab past its last control) closes it, as a click outside does.
   root.addEventListener("focusout", (event) => {
-    if (toggle.checked && event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) toggle.checked = false;
+    if (toggle.checked && event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) setOpen(false);
   });
 
   /* ---- On the page a result opens: the searched words highlighted ---- */
