@@ -594,6 +594,9 @@ def test_works_offline_from_file_urls(page, site):
     page.keyboard.press("Escape")
     search_for(page, "Qalamoun", kind="article")
     expect(link).to_have_attribute("href", re.compile(r"articles/isis-expansionism-will-burn-qalamoun\.html"))
+    page.keyboard.press("Escape")
+    search_for(page, "spotlight")  # in the article's text only
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^No matching names or titles \(.*not the text\)$"))
 
 
 def test_without_javascript_a_mention_is_a_plain_link_with_its_summary(browser, server):

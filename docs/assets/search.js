@@ -287,7 +287,9 @@
       if (named !== current) list.replaceChildren(...hits.map((hit) => item(hit, words)));
       delete list.dataset.query;
       const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
-      meta.textContent = total === 0 ? "No matching documents"
+      meta.textContent = total === 0 ? (location.protocol === "file:"
+        ? "No matching names or titles (opened from a file, search finds names and article titles, not the text)"
+        : "No matching documents")
         : total === 1 ? "1 matching document" : `${total} matching documents`;
       await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
       if (current === latest) list.dataset.query = query;  // the query whose first results the list shows in full
