@@ -225,6 +225,8 @@ def test_search_box_finds_entity_pages_by_alias_and_arabic_name(page, server, qu
     first = page.locator(".md-search-result__item").first
     expect(first.locator("a.md-search-result__link")).to_have_attribute("href", re.compile(f"{re.escape(expected)}\\?h="))
     expect(first.locator(".ar-search-kind")).to_have_text(re.compile(r"Organisation|Glossary term"))
+    expect(first.locator(".ar-search-alias")).to_have_text(f"Also named {query}")  # why it was found
+    expect(first.locator(".ar-search-alias mark").first).to_be_visible()
 
 
 def test_search_ranks_an_article_that_names_an_entity_right_after_its_page(page, server):
@@ -803,14 +805,16 @@ def test_search_on_a_phone_holds_the_page_still_and_gives_it_back_where_it_was(b
     page = context.new_page()
     page.goto(f"{server}/{ARTICLE}")
     page.evaluate("scrollTo(0, 900)")
+    page.wait_for_function("scrollY === 900")  # a smooth scroll takes a moment
     page.locator("label.md-header__button[for=__search]").first.tap()
     page.locator(".md-search__input").focus()
     page.keyboard.type("Nusra")
     expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
-    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    assert page.evaluate("[document.documentElement.scrollWidth, document.body.dataset.mdScrolllock]") == [375, ""]
     page.keyboard.press("Escape")
-    assert page.evaluate("scrollY") == 900
+    page.wait_for_function("scrollY === 900")
     page.wait_for_function("document.documentElement.scrollWidth === 375")  # once the backdrop has shrunk back
+    assert page.evaluate("document.body.dataset.mdScrolllock") is None
     context.close()
 
 

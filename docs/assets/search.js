@@ -160,7 +160,7 @@
   /* Rows found by their names: every word of the query begins a word of one of the names. */
   function nameSearch(rows) {
     const entries = rows.map(([url, title, kindOf, label, summary, others, yearOf]) => ({
-      url, title, kind: kindOf, label, summary, year: yearOf,
+      url, title, kind: kindOf, label, summary, year: yearOf, others,
       names: [title, ...others].map((name) => wordsOf(name)),
     }));
     return {
@@ -171,19 +171,21 @@
         for (const entry of entries) {
           if ((chosen.kind && entry.kind !== chosen.kind) || (chosen.year && entry.year !== chosen.year)) continue;
           let score = 0;
+          let by = 0;  // the name that matched best: 0 is the entry's own, others an alias or the Arabic name
           entry.names.forEach((name, position) => {
             if (words.every((word) => name.some((part) => part.startsWith(word)))) {
               const exact = name.join(" ") === words.join(" ") ? 4 : 0;
-              score = Math.max(score, exact + (position === 0 ? 2 : 1) + (entry.kind === "article" ? 0 : 1));
+              const here = exact + (position === 0 ? 2 : 1) + (entry.kind === "article" ? 0 : 1);
+              if (here > score) [score, by] = [here, position];
             }
           });
-          if (score) scored.push([score, entry]);
+          if (score) scored.push([score, entry, by]);
         }
         scored.sort((a, b) => b[0] - a[0] || a[1].title.localeCompare(b[1].title));
-        const hits = scored.map(([, entry]) => entry);
         const highlight = `?h=${encodeURIComponent(words.join(" "))}`;
-        return { total: hits.length, more: (from, count) => hits.slice(from, from + count).map((entry) => async () => ({
-          ...entry, url: new URL(entry.url, base).href + highlight, excerpt: "" })) };
+        return { total: scored.length, more: (from, count) => scored.slice(from, from + count).map(([, entry, by]) =>
+          async () => ({ ...entry, url: new URL(entry.url, base).href + highlight, excerpt: "",
+            alias: by ? entry.others[by - 1] : "" })) };
       },
     };
   }
@@ -217,6 +219,14 @@
     title.append(marked(result.title, words));
     article.append(title);
     if (result.label) article.append(element("p", `ar-search-kind ar-${result.kind}`, result.label));
+    if (result.alias) {  // found by another of its names: which one
+      const also = element("p", "ar-search-alias", "Also named ");
+      const name = element("span");
+      name.dir = "auto";
+      name.append(marked(result.alias, words));
+      also.append(name);
+      article.append(also);
+    }
     const text = result.kind === "article" || !result.summary ? result.excerpt : result.summary;
     if (text) {
       const paragraph = element("p");
