@@ -565,6 +565,18 @@ def test_no_serious_accessibility_violations_in_either_palette(page, server, kin
     assert serious_violations(page) == [], "dark"
 
 
+def test_the_open_search_and_its_results_have_no_serious_accessibility_violation_in_either_palette(page, server):
+    """Results found by a name, by an alias (with its "Also named" line) and in article text, words marked."""
+    page.goto(f"{server}/{ARTICLE}")
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    for query in ("Daesh", "Nusra"):
+        search_for(page, query)  # "/" selects what was typed before, so the query replaces it
+        for palette in ("default", "slate"):
+            page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
+            assert serious_violations(page) == [], (query, palette)
+        page.keyboard.press("Escape")
+
+
 def test_print_shows_text_header_source_and_paragraph_numbers_without_cards_or_navigation(page, server):
     page.goto(f"{server}/{ARTICLE}")
     page.hover('#standfirst [data-entity="isis"]')
