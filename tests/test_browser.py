@@ -868,11 +868,15 @@ class _Held:
 
 def test_entities_the_query_names_show_at_once_then_the_full_text_results_without_them_twice(page, server):
     """The names answer before Pagefind has scored a page (here it cannot: its index chunks are held back), with the
-    entity's type; once Pagefind answers, its results follow and the entity is not listed again."""
+    entity's type; once Pagefind answers, its results follow and the entity is not listed again. The reader paused
+    after "Qala", so the search for it, held too, is still running when "Qalamoun" is typed: "Qalamoun" is searched
+    again once it ends, and that must leave the names shown, and the reader's place among them, as they are."""
     page.goto(f"{server}/index.html")
     chunks = _Held(page, "**/pagefind/index/**")
     page.keyboard.press("/")
-    page.keyboard.type("Qalamoun")
+    page.keyboard.type("Qala")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 name found; searching the full text…")
+    page.keyboard.type("moun")
     links = page.locator("a.md-search-result__link")
     expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamoun$"))
     expect(links.first.locator(".ar-search-kind")).to_have_text("Place")

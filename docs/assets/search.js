@@ -40,6 +40,7 @@
   let latest = 0;
   let full = 0;  // the query (by number) whose full-text results the list shows
   let named = 0;  // the query whose names the list shows, put there before its full-text results
+  let namesShown = "";  // the query and filters whose names alone the list shows
   let timer = 0;
   let searching = false;  // a search of a big index can take longer than typing a letter
   let waiting = false;
@@ -269,15 +270,20 @@
     const current = ++latest;
     if (!query) {
       list.replaceChildren();
+      namesShown = "";
       delete list.dataset.query;
       meta.textContent = "Type to start searching";
       return;
     }
     const words = wordsOf(query);
+    const asked = JSON.stringify([query, filters()]);
     const top = topHits(query);
     top.then((hits) => {  // shown at once, unless the full-text results came first
       if (current !== latest || full === current) return;
-      list.replaceChildren(...hits.map((hit) => item(hit, words)));  // none: an earlier query's names go
+      // None: an earlier query's names go. The same query searched again (it was typed while a search ran) keeps
+      // them as they are, and the reader's place among them.
+      if (namesShown !== asked) list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      namesShown = asked;
       named = current;
       delete list.dataset.query;
       meta.textContent = hits.length === 0 ? "Searching…"
@@ -295,6 +301,7 @@
       full = current;
       // The names shown at once stay as they are: the reader may have moved onto one with the arrow keys.
       if (named !== current) list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      namesShown = "";  // the full-text results follow them
       delete list.dataset.query;
       const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
       meta.textContent = total === 0 ? (location.protocol === "file:"
@@ -307,6 +314,7 @@
       if (current !== latest) return;  // a newer search has the list and its count
       full = current;  // names found now are not shown under the failure
       list.replaceChildren();
+      namesShown = "";
       delete list.dataset.query;
       meta.textContent = "Search is not available here";
       throw error;
