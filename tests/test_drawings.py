@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from annotated_reader.matching.mentions import Mention, MentionIndex
 from annotated_reader.pages.maps import BOX, INSET, LOCATOR_FONT_SIZE, build_locator, build_map
-from annotated_reader.pages.network import NEIGHBOURS_LIMIT, NETWORK_LIMIT, build_neighbourhood, build_network
+from annotated_reader.pages.network import MIN_DISTANCE, NEIGHBOURS_LIMIT, NETWORK_LIMIT, build_neighbourhood, build_network
 from annotated_reader.reading.article import Role
 from annotated_reader.reading.catalog import Catalog, Entity
 from annotated_reader.writing.elements import html_of
@@ -154,6 +154,21 @@ def test_network_labels_are_placed_clear_of_each_other_and_most_names_fit():
     drawing = drawing_of(build_network(catalog, index, url))
     named = assert_legible(drawing, "text.ar-node-label")
     assert len(named) >= 0.8 * NETWORK_LIMIT
+
+
+def test_markers_keep_their_size_and_room_however_often_an_entity_is_named():
+    """In a large corpus one place is named a hundred thousand times: its marker is the largest, as large as in a
+    small corpus, and no marker covers another or a label."""
+    entities = [entity(number) for number in range(NETWORK_LIMIT)]
+    pick = random.Random(7)
+    paragraphs = [pick.sample([e.id for e in entities], 3) for _ in range(NETWORK_LIMIT * 3)]
+    drawing = drawing_of(build_network(*corpus(entities, paragraphs + [["e000"]] * 100_000), url))
+    markers = {link["data-node"]: marker_boxes(link.select_one(".ar-node"))[0] for link in drawing.select("a.ar-node-link")}
+    sizes = {node: box.x1 - box.x0 for node, box in markers.items()}
+    assert max(sizes, key=sizes.get) == "e000" and sizes["e000"] <= 2 * MIN_DISTANCE
+    boxes = list(markers.values())
+    assert not any(box.overlaps(other) for number, box in enumerate(boxes) for other in boxes[number + 1:])
+    assert len(assert_legible(drawing, "text.ar-node-label")) >= 0.8 * NETWORK_LIMIT
 
 
 def test_entities_without_ties_are_set_apart_in_a_row_below_the_layout():

@@ -36,6 +36,8 @@ RELATION_WEIGHT = 3
 WIDTH, LAYOUT_HEIGHT, MARGIN = 680, 620, 24
 MIN_DISTANCE = 30.0
 """Markers are pushed apart until their centres are at least this far apart."""
+MARKER_RADII = (4.0, 13.0)
+"""The least and the most mentioned entity's marker radius: two of the largest still do not touch."""
 ROW_SPACING = 26
 LAYOUT_SEED = 2015
 
@@ -119,8 +121,12 @@ def _apart(nodes: list[str], catalog: Catalog, top: float) -> tuple[dict[str, tu
     return places, y + ROW_SPACING / 2
 
 
-def _size(count: int) -> float:
-    return 4 + 2 * math.sqrt(count) ** 0.8
+def _sizes(counts: dict[str, int]) -> dict[str, float]:
+    """Marker radii, each marker's area growing with its entity's mentions, relative to the most mentioned one drawn:
+    at any size of corpus the largest marker is :data:`MARKER_RADII`'s largest, and no two markers touch."""
+    most = max(counts.values(), default=0) or 1
+    smallest, largest = MARKER_RADII
+    return {node: smallest + (largest - smallest) * math.sqrt(count / most) for node, count in counts.items()}
 
 
 class Layout(NamedTuple):
@@ -192,7 +198,7 @@ def build_network(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.El
     of the entities not drawn; links made by ``url``."""
     graph = network_graph(catalog, index)
     places, apart, rows_top, height = network_layout(graph, catalog)
-    sizes = {node: _size(index.count(node)) for node in graph}
+    sizes = _sizes({node: index.count(node) for node in graph})
     strength = dict(graph.degree(weight="weight"))
     order = sorted(graph, key=lambda node: (-strength[node], node))
     note = None
