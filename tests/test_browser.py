@@ -812,14 +812,15 @@ def test_escape_from_a_result_closes_the_search_and_enter_then_opens_nothing(pag
 
 
 def test_search_on_a_phone_holds_the_page_still_and_gives_it_back_where_it_was(browser, server):
-    """The open search's backdrop grows past a phone's screen; the page behind is held, so it cannot be panned."""
+    """A tap on the header's search icon opens the box ready to type, as Material's does. The open search's backdrop
+    grows past a phone's screen; the page behind is held, so it cannot be panned."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{server}/{ARTICLE}")
     page.evaluate("scrollTo(0, 900)")
     page.wait_for_function("scrollY === 900")  # a smooth scroll takes a moment
     page.locator("label.md-header__button[for=__search]").first.tap()
-    page.locator(".md-search__input").focus()
+    expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type("Nusra")
     expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra", timeout=10_000)
     assert page.evaluate("[document.documentElement.scrollWidth, document.body.dataset.mdScrolllock]") == [375, ""]

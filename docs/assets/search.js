@@ -433,9 +433,10 @@
   year.addEventListener("change", run);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(run));
-  toggle.addEventListener("change", () => {
+  toggle.addEventListener("change", () => {  // the header's search icon on a narrow screen, or the back arrow
     setOpen(toggle.checked);
-    if (!toggle.checked) input.blur();
+    if (toggle.checked) input.focus();  // ready to type, as in Material
+    else input.blur();
   });
   // Focus that leaves the search (Tab past its last control) closes it, as a click outside does.
   root.addEventListener("focusout", (event) => {
