@@ -692,10 +692,13 @@ def test_zoom_buttons_and_ctrl_wheel_zoom_the_network_and_dragging_pans_it(page,
     assert drawing.bounding_box()["width"] == pytest.approx(natural, rel=0.01)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.keyboard.down("Control")
-    page.mouse.wheel(0, -100)
-    page.keyboard.up("Control")
+    page.mouse.wheel(0, -100)  # a mouse wheel's notch: one step
     expect(figure).to_have_attribute("data-scale", "1.40")
-    page.get_by_role("button", name="Zoom out").click()
+    for _ in range(5):  # a trackpad pinch: many small turns, each zooming a little
+        page.mouse.wheel(0, -4)
+    page.keyboard.up("Control")
+    expect(figure).to_have_attribute("data-scale", f"{1.4 * 1.4 ** (5 * 4 / 100):.2f}")
+    page.get_by_role("button", name="Reset zoom").click()
     expect(figure).to_have_attribute("data-scale", "1.00")
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     scrolled = page.evaluate("() => window.scrollY")

@@ -4,15 +4,17 @@
  *
  * Without JavaScript every drawing is a static SVG at its own size, which scrolls in its frame
  * when wider than the page; this adds to it and takes nothing away. Zoom: the buttons above the
- * drawing, or Ctrl + wheel (a trackpad pinch), keeping the point under the pointer in place; plain
- * wheel still scrolls the page. Pan: drag with the mouse, or scroll the frame (touch screens
- * scroll it natively). Pointing at or focusing a node fades everything but the node, its ties
+ * drawing, or Ctrl + wheel (a trackpad pinch) in proportion to its turn, keeping the point under
+ * the pointer in place; plain wheel still scrolls the page. Pan: drag with the mouse, or scroll
+ * the frame (touch screens scroll it natively). Pointing at or focusing a node fades everything but the node, its ties
  * and its neighbours. Node ids are compared as data, never put into a selector.
  */
 (() => {
   "use strict";
 
-  const STEP = 1.4;
+  const STEP = 1.4;  // a button press, or one notch of a mouse wheel
+  const NOTCH = 100;  // pixels of a wheel's notch in Chromium; a trackpad pinch sends a few at a time
+  const LINE = 16;  // pixels of a line, for wheels that count lines (Firefox)
   const MIN_SCALE = 0.5;
   const MAX_SCALE = 6;
   const DRAG_THRESHOLD = 4;
@@ -67,7 +69,10 @@
       if (!event.ctrlKey && !event.metaKey) return;
       event.preventDefault();
       const frameBox = frame.getBoundingClientRect();
-      zoomTo(scale * (event.deltaY < 0 ? STEP : 1 / STEP), event.clientX - frameBox.left, event.clientY - frameBox.top);
+      // In proportion to the wheel's turn: a pinch zooms as far as the fingers move, a notch by one step.
+      const pixels = event.deltaY * (event.deltaMode === WheelEvent.DOM_DELTA_LINE ? LINE : 1);
+      const factor = STEP ** Math.max(-1, Math.min(1, -pixels / NOTCH));
+      zoomTo(scale * factor, event.clientX - frameBox.left, event.clientY - frameBox.top);
     }, { passive: false });
 
     let drag = null;
