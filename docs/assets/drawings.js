@@ -6,8 +6,9 @@
  * when wider than the page; this adds to it and takes nothing away. Zoom: the buttons above the
  * drawing, or Ctrl + wheel (a trackpad pinch) in proportion to its turn, keeping the point under
  * the pointer in place; plain wheel still scrolls the page. Pan: drag with the mouse, or scroll
- * the frame (touch screens scroll it natively). Pointing at or focusing a node fades everything but the node, its ties
- * and its neighbours. Node ids are compared as data, never put into a selector.
+ * the frame (touch screens scroll it natively). Pointing at or focusing a node fades everything
+ * but the node, its ties and its neighbours. Node ids are compared as data, never put into a
+ * selector.
  */
 (() => {
   "use strict";
