@@ -88,9 +88,10 @@ def test_older_articles_go_on_further_pages_each_linked_from_every_page():
              for title in titles(page, "ul > li > a, p > strong > a")}
     assert every == {f"Story {n}" for n in range(count)}
     pager = BeautifulSoup(third, "html.parser").select_one("nav.ar-pager")
-    assert [a["href"] for a in pager.select("a")] == ["../places/qalamoun.html#mentions",
-                                                      url(mention_page_src_uri(entity, 2))]
-    assert pager.strong.get_text() == "3"
+    assert [(a.get_text(), a["href"]) for a in pager.select("a")] == [
+        ("Previous", url(mention_page_src_uri(entity, 2))), ("1", "../places/qalamoun.html#mentions"),
+        ("2", url(mention_page_src_uri(entity, 2)))]
+    assert pager.strong.get_text() == "3" and pager.strong["aria-current"] == "page"
     assert re.search(r'href="\.\./articles/a0\.html#p1-qalamoun-1"', third)
 
 

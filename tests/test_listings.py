@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
+
+import pytest
 
 from annotated_reader.pages.listings import PAGE_SIZE, entries_html, latest, render_latest, render_listings
 from annotated_reader.reading.article import Article
+from annotated_reader.writing.pager import AROUND, pager_items
 
 
 def corpus(count: int) -> list[Article]:
@@ -28,7 +32,21 @@ def test_all_articles_paginated_newest_first_undated_last():
     assert [len(page) for page in pages] == [PAGE_SIZE, PAGE_SIZE, 20]
     assert titles(pages[0])[0] == "Article 119"
     assert titles(pages[2])[-1] == "Article 90"  # undated ones last, by title
-    assert "Pages: **1** · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md)" in listings.markdown["browse/index.md"]
+    pager = "Pages: **1** · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md) · [Next](/browse/index-page-2.md)"
+    assert listings.markdown["browse/index.md"].count(pager) == 2  # above the list and below it
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 8, 200])
+def test_a_pager_links_next_previous_first_last_and_the_pages_near_however_many_there_are(count):
+    for number in range(1, count + 1):
+        items = pager_items(number, count)
+        pages = [item.page for item in items if item.text.isdigit()]
+        assert pages == sorted(set(pages)) and {1, count, number} <= set(pages) and len(items) <= 2 * AROUND + 7
+        assert set(range(max(1, number - AROUND), min(count, number + AROUND) + 1)) <= set(pages)
+        assert [item.page for item in items if item.text == "Previous"] == ([number - 1] if number > 1 else [])
+        assert [item.page for item in items if item.text == "Next"] == ([number + 1] if number < count else [])
+        gaps = [before for before, after in itertools.pairwise(pages) if after - before > 1]
+        assert sum(item.page is None for item in items) == len(gaps), "a gap shown wherever pages are left out"
 
 
 def test_groups_by_month_author_source_and_tag():

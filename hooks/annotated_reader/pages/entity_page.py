@@ -22,6 +22,7 @@ from ..writing.addresses import UrlOf, article_src_uri
 from ..writing.elements import html_of, placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, seed_text, tag
+from ..writing.pager import PagerItem, pager_items
 from ..writing.sanitize import sanitize
 from ..writing.wording import place_label, plural
 from .listings import newest_first
@@ -176,12 +177,17 @@ def _listed(groups: list[tuple[Article, list[Mention]]], url: UrlOf) -> str:
 
 
 def _pager(entity: Entity, number: int, pages: int, url: UrlOf) -> str:
-    """Links to every page of the entity's mentions, the current one in bold."""
-    links = []
-    for other in range(1, pages + 1):
-        href = f"{url(entity.src_uri)}#mentions" if other == 1 else url(mention_page_src_uri(entity, other))
-        links.append(tag("strong", str(other)) if other == number else tag("a", str(other), href=href))
-    return tag("nav", "Pages: " + " · ".join(links), class_="ar-pager", aria_label="Pages of mentions")
+    """Links to the pages of the entity's mentions near this one (:func:`.pager_items`), this one in bold."""
+    def shown(item: PagerItem) -> str:
+        if item.page is None:
+            return item.text
+        if item.text == str(number):
+            return tag("strong", item.text, aria_current="page")
+        href = f"{url(entity.src_uri)}#mentions" if item.page == 1 else url(mention_page_src_uri(entity, item.page))
+        return tag("a", item.text, href=href)
+
+    items = " · ".join(map(shown, pager_items(number, pages)))
+    return tag("nav", f"Pages: {items}", class_="ar-pager", aria_label="Pages of mentions")
 
 
 def _backlinks(parts: list[str]) -> str:
@@ -197,7 +203,7 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
     """
     groups = by_article(entity, index, articles)
     count = index.count(entity.id)
-    parts = [tag("p", f"Named {count} time{'s' if count != 1 else ''} in {len(groups)} "
+    parts = [tag("p", f"Named {count:,} time{'s' if count != 1 else ''} in {len(groups):,} "
                       f"article{'s' if len(groups) != 1 else ''}, newest first.")]
     for article, group in groups[:CONTEXT_ARTICLES]:
         article_url = url(article_src_uri(article.slug))
@@ -219,7 +225,8 @@ def render_older_mentions(entity: Entity, number: int, groups: list[tuple[Articl
     and the pages' links."""
     start = CONTEXT_ARTICLES + (number - 1) * LISTED_PER_PAGE
     listed = _listed(groups[start:start + LISTED_PER_PAGE], url)
-    return _backlinks([listed, _pager(entity, number, mention_pages(entity, index), url)])
+    pager = _pager(entity, number, mention_pages(entity, index), url)
+    return _backlinks([pager, listed, pager])
 
 
 def _counted(group: list[Mention]) -> str:
@@ -232,7 +239,7 @@ def _counted(group: list[Mention]) -> str:
 def mentions_heading(entity_id: str, index: MentionIndex) -> str:
     """"Mentions (5)", and "· in reader comments (1)" when readers name the entity too."""
     in_comments = index.count_in_comments(entity_id)
-    return f"Mentions ({index.count(entity_id)})" + (f" · in reader comments ({in_comments})" if in_comments else "")
+    return f"Mentions ({index.count(entity_id):,})" + (f" · in reader comments ({in_comments:,})" if in_comments else "")
 
 
 def _together(entity: Entity, index: MentionIndex, catalog: Catalog) -> list[tuple[Entity, int]]:

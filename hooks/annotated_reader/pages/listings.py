@@ -21,6 +21,7 @@ from ..writing.addresses import LISTINGS_ROOT, UrlOf, article_src_uri, listing_s
 from ..writing.elements import placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, tag
+from ..writing.pager import PagerItem, pager_items
 
 PAGE_SIZE = 50
 ROOT = LISTINGS_ROOT
@@ -75,11 +76,19 @@ def _paginate(listings: Listings, base: str, title: str, articles: list[Article]
         src_uri = _page_uri(base, number)
         listings.entries[src_uri] = articles[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
         heading = title if count == 1 else f"{title} ({number} of {count})"
-        lines = [*_FRONT_MATTER, f"# {escape_markdown(heading)}", "", placeholder(PLACEHOLDER_KEY)]
-        if count > 1:
-            links = [f"**{n}**" if n == number else f"[{n}](/{_page_uri(base, n)})" for n in range(1, count + 1)]
-            lines += ["Pages: " + " · ".join(links), "{: .ar-pager }", ""]
+        pager = [_pager(base, number, count), "{: .ar-pager }", ""] if count > 1 else []
+        lines = [*_FRONT_MATTER, f"# {escape_markdown(heading)}", "", *pager, placeholder(PLACEHOLDER_KEY), "", *pager]
         listings.markdown[src_uri] = "\n".join(lines)
+
+
+def _pager(base: str, number: int, count: int) -> str:
+    """Links to the pages near page ``number`` (:func:`.pager_items`), in Markdown, this one in bold."""
+    def shown(item: PagerItem) -> str:
+        if item.page is None:
+            return item.text
+        return f"**{item.text}**" if item.text == str(number) else f"[{item.text}](/{_page_uri(base, item.page)})"
+
+    return "Pages: " + " · ".join(map(shown, pager_items(number, count)))
 
 
 def _group_order(kind: str, groups: Iterable[str]) -> list[str]:
@@ -142,7 +151,7 @@ def latest(articles: Iterable[Article]) -> list[Article]:
 def render_latest(count: int) -> str:
     """The home page's list (its placeholder; see :func:`latest`) and the ways to browse all ``count`` articles."""
     lines = ["## Latest articles", "", placeholder(PLACEHOLDER_KEY)]
-    everything = "The article" if count == 1 else f"All {count} articles, newest first"
+    everything = "The article" if count == 1 else f"All {count:,} articles, newest first"
     lines += [f"[{everything}](/{ROOT}/index.md) · [by month](/{ROOT}/months.md) · "
               f"[by author](/{ROOT}/authors.md) · [by source](/{ROOT}/sources.md) · [by tag](/{ROOT}/tags.md)", ""]
     return "\n".join(lines)
