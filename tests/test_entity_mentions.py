@@ -61,6 +61,18 @@ def titles(html: str, selector: str) -> list[str]:
     return [a.get_text() for a in BeautifulSoup(html, "html.parser").select(selector)]
 
 
+def test_a_sentence_naming_the_entity_twice_is_quoted_once_with_both_names_linked():
+    entity, index, articles = corpus(1, per_article=1)
+    twice = "From Qalamoun to Arsal and back to Qalamoun. "
+    articles["a0"].body[0] = Block(id="p1", kind=Kind.PARAGRAPH, text=twice + SENTENCE, line=1)
+    linker = Linker.from_catalog(build_catalog([(Path("docs/places/qalamoun.md"), "places/qalamoun.md", PLACE)], alias_key))
+    index = MentionIndex({"a0": find_mentions(articles["a0"], linker, LinkMode.ALL)})
+    quotes = BeautifulSoup(render_mentions(entity, index, articles, url), "html.parser").select("q.ar-context")
+    assert [quote.get_text() for quote in quotes] == [twice.strip(), SENTENCE.strip()]
+    assert [[link["href"] for link in quote.select("a.ar-backlink")] for quote in quotes] == [
+        ["../articles/a0.html#p1-qalamoun-1", "../articles/a0.html#p1-qalamoun-2"], ["../articles/a0.html#p1-qalamoun-3"]]
+
+
 def test_newest_articles_quoted_first_with_a_few_quotes_each_and_counts_over_all_mentions():
     entity, index, articles = corpus(CONTEXT_ARTICLES + 30)
     html = render_mentions(entity, index, articles, url)

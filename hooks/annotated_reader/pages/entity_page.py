@@ -113,26 +113,33 @@ def _sources(entity: Entity) -> str:
     return tag("ul", "".join(tag("li", tag("a", escape_text(title), href=url)) for title, url in entity.sources))
 
 
-def _quote(block: Block, mention: Mention, spans: list[tuple[int, int]], href: str) -> str:
-    """The sentence around a mention, the mention itself the link to its anchor."""
-    start, end = sentence_around(spans, mention.start, mention.end)
-    text = block.text
-    backlink = tag("a", seed_text(text[mention.start:mention.end]), class_="ar-backlink", href=href,
-                   data_article=mention.article_slug)
-    return tag("q", seed_text(text[start:mention.start]) + backlink + seed_text(text[mention.end:end]), class_="ar-context")
+def _quote(block: Block, sentence: tuple[int, int], mentions: list[Mention], article_url: str) -> str:
+    """A sentence of ``block`` with the mentions it holds, each mention the link to its anchor."""
+    (start, end), text, parts = sentence, block.text, []
+    for mention in mentions:
+        parts.append(seed_text(text[start:mention.start]))
+        parts.append(tag("a", seed_text(text[mention.start:mention.end]), class_="ar-backlink",
+                         href=f"{article_url}#{mention.id}", data_article=mention.article_slug))
+        start = mention.end
+    return tag("q", "".join(parts) + seed_text(text[start:end]), class_="ar-context")
 
 
 def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
-    """The article's first mentions quoted in their sentences, with where each stands and its role; a link to the rest."""
+    """The article's first mentions quoted in their sentences (a sentence naming the entity twice, once), with where
+    each stands and its role; a link to the rest."""
     blocks = {block.id: block for block in article.annotatable_blocks()}
     spans: dict[str, list[tuple[int, int]]] = {}
-    items = []
+    sentences: dict[tuple[str, int, int], list[Mention]] = {}
     for mention in group[:QUOTES_PER_ARTICLE]:
-        block = blocks[mention.block_id]
-        if block.id not in spans:
-            spans[block.id] = sentence_spans(block.text)
-        where = tag("span", escape_text(place_label(mention.block_id)), class_="ar-where")
-        items.append(tag("li", f"{where} {_quote(block, mention, spans[block.id], f'{article_url}#{mention.id}')}"))
+        if mention.block_id not in spans:
+            spans[mention.block_id] = sentence_spans(blocks[mention.block_id].text)
+        sentence = sentence_around(spans[mention.block_id], mention.start, mention.end)
+        sentences.setdefault((mention.block_id, *sentence), []).append(mention)
+    items = []
+    for (block_id, *sentence), mentions in sentences.items():
+        where = tag("span", escape_text(place_label(block_id)), class_="ar-where")
+        quote = _quote(blocks[block_id], tuple(sentence), sorted(mentions, key=lambda mention: mention.start), article_url)
+        items.append(tag("li", f"{where} {quote}"))
     rest = group[QUOTES_PER_ARTICLE:]
     if rest:
         more = tag("a", f"{len(rest)} more in this article", href=f"{article_url}#{rest[0].id}")
