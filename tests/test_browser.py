@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 CARD = "#ar-card"
 OPENED = 250
+FULL_TEXT_PAUSE = 300
+"""Milliseconds after the last key at which search.js searches the full text (names are shown sooner)."""
 """Milliseconds on the page's clock after which a card the pointer rests on is open (reader.js waits 200)."""
 
 
@@ -880,7 +882,9 @@ def test_entities_the_query_names_show_at_once_then_the_full_text_results_withou
     page.keyboard.press("/")
     page.keyboard.type("Qala")
     expect(page.locator(".md-search-result__meta")).to_have_text("1 name found; searching the full text…")
+    page.wait_for_timeout(FULL_TEXT_PAUSE + 200)  # the full-text search for "Qala" has begun, and waits for chunks
     page.keyboard.type("moun")
+    page.wait_for_timeout(FULL_TEXT_PAUSE + 200)  # "Qalamoun"'s names are shown, and its search waits for that one
     links = page.locator("a.md-search-result__link")
     expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamoun$"))
     expect(links.first.locator(".ar-search-kind")).to_have_text("Place")

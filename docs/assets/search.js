@@ -20,7 +20,8 @@
   const FIRST = 5;  // results fetched at first: each is one small request
   const TOP = 3;  // entities whose names the query begins, shown before the full-text results
   const MORE = 10;
-  const DELAY = 80;  // ms after the last key
+  const DELAY = 80;  // ms after a key: the names the query begins are shown
+  const PAUSE = 300;  // ms after the last key: the full text is searched
 
   highlightSearchedWords();
 
@@ -289,6 +290,10 @@
       meta.textContent = hits.length === 0 ? "Searching…"
         : `${hits.length === 1 ? "1 name" : `${hits.length} names`} found; searching the full text…`;
     });
+    // The full text waits for a pause in the typing: Pagefind scores in the page's own thread, and on a large
+    // index a search for each letter typed held the page for a second on a phone, the keys typed waiting.
+    await new Promise((resolve) => setTimeout(resolve, PAUSE - DELAY));
+    if (current !== latest) return;
     if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
       waiting = true;
       return;
