@@ -31,9 +31,9 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 CARD = "#ar-card"
 OPENED = 250
+"""Milliseconds on the page's clock after which a card the pointer rests on is open (reader.js waits 200)."""
 FULL_TEXT_PAUSE = 300
 """Milliseconds after the last key at which search.js searches the full text (names are shown sooner)."""
-"""Milliseconds on the page's clock after which a card the pointer rests on is open (reader.js waits 200)."""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -816,6 +816,17 @@ def test_escape_from_a_result_closes_the_search_and_enter_then_opens_nothing(pag
     assert page.url == f"{server}/{ARTICLE}"
 
 
+def test_escape_gives_the_focus_back_to_the_name_the_reader_searched_from(page, server):
+    page.goto(f"{server}/{ARTICLE}")
+    name = page.locator('#standfirst a[data-entity="isis"]')
+    name.focus()
+    search_for(page, "Nusra")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    expect(name).to_be_focused()
+
+
 def test_search_on_a_phone_holds_the_page_still_and_gives_it_back_where_it_was(browser, server):
     """A tap on the header's search icon opens the box ready to type, as Material's does. The open search's backdrop
     grows past a phone's screen; the page behind is held, so it cannot be panned."""
@@ -882,10 +893,12 @@ def test_entities_the_query_names_show_at_once_then_the_full_text_results_withou
     page.keyboard.press("/")
     page.keyboard.type("Qala")
     expect(page.locator(".md-search-result__meta")).to_have_text("1 name found; searching the full text…")
-    page.wait_for_timeout(FULL_TEXT_PAUSE + 200)  # the full-text search for "Qala" has begun, and waits for chunks
-    page.keyboard.type("moun")
-    page.wait_for_timeout(FULL_TEXT_PAUSE + 200)  # "Qalamoun"'s names are shown, and its search waits for that one
+    expect(page.locator(".md-search-result__list")).to_have_attribute("aria-busy", "true")  # "Qala" is searched
     links = page.locator("a.md-search-result__link")
+    shown_for_qala = links.first.element_handle()
+    page.keyboard.type("moun")
+    page.wait_for_function("link => !link.isConnected", arg=shown_for_qala)  # "Qalamoun"'s names took their place
+    page.wait_for_timeout(FULL_TEXT_PAUSE + 200)  # and its full-text search, after the pause, waits for "Qala"'s
     expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamoun$"))
     expect(links.first.locator(".ar-search-kind")).to_have_text("Place")
     expect(page.locator(".md-search-result__meta")).to_have_text("1 name found; searching the full text…")
@@ -899,6 +912,26 @@ def test_entities_the_query_names_show_at_once_then_the_full_text_results_withou
     paths = [href.split("?")[0] for href in links.evaluate_all("links => links.map((link) => link.pathname)")]
     assert paths.count("/places/qalamoun.html") == 1, paths
     assert paths[0] == "/places/qalamoun.html" and any(path.startswith("/articles/") for path in paths), paths
+
+
+def test_enter_before_any_result_opens_the_first_once_it_comes(page, server):
+    page.route("**/search/names.js", lambda route: route.fulfill(status=404))  # no names: nothing shown at once
+    page.goto(f"{server}/index.html")
+    page.keyboard.press("/")
+    page.keyboard.type("Nusra")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/organizations/nusra-front\.html\?h=nusra$"))
+
+
+def test_the_same_words_typed_again_are_not_searched_again(page, server):
+    """A space after the last word leaves the query as it was: the results stay as they are."""
+    page.goto(f"{server}/index.html")
+    search_for(page, "Nusra")
+    first = page.locator("a.md-search-result__link").first.element_handle()
+    page.keyboard.type(" ")
+    page.wait_for_timeout(FULL_TEXT_PAUSE + 200)
+    assert first.evaluate("link => link.isConnected")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Nusra")
 
 
 def test_without_the_names_file_the_full_text_results_come_all_the_same(page, server):

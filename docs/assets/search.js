@@ -42,6 +42,8 @@
   let full = 0;  // the query (by number) whose full-text results the list shows
   let named = 0;  // the query whose names the list shows, put there before its full-text results
   let namesShown = "";  // the query and filters whose names alone the list shows
+  let lastAsked = "";  // the query and filters last searched: typed again (a space after a word), not searched again
+  let openFirst = false;  // Enter came before any result: open the first once they come
   let timer = 0;
   let searching = false;  // a search of a big index can take longer than typing a letter
   let waiting = false;
@@ -266,9 +268,11 @@
     }
   }
 
-  async function run() {
+  /* Search for what the box holds; `now`: without waiting for a pause in the typing (Enter). */
+  async function run(now = false) {
     const query = input.value.trim();
     const current = ++latest;
+    lastAsked = query ? asking(query) : "";
     if (!query) {
       list.replaceChildren();
       namesShown = "";
@@ -277,7 +281,7 @@
       return;
     }
     const words = wordsOf(query);
-    const asked = JSON.stringify([query, filters()]);
+    const asked = lastAsked;
     const top = topHits(query);
     top.then((hits) => {  // shown at once, unless the full-text results came first
       if (current !== latest || full === current) return;
@@ -291,8 +295,9 @@
         : `${hits.length === 1 ? "1 name" : `${hits.length} names`} found; searching the full text…`;
     });
     // The full text waits for a pause in the typing: Pagefind scores in the page's own thread, and on a large
-    // index a search for each letter typed held the page for a second on a phone, the keys typed waiting.
-    await new Promise((resolve) => setTimeout(resolve, PAUSE - DELAY));
+    // index a search for each letter typed held the page for a second on a phone, the keys typed waiting. (From
+    // file:// the search is of names and titles, in memory: no wait.)
+    if (!now && location.protocol !== "file:") await new Promise((resolve) => setTimeout(resolve, PAUSE - DELAY));
     if (current !== latest) return;
     if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
       waiting = true;
@@ -314,7 +319,12 @@
         : "No matching documents")
         : total === 1 ? "1 matching document" : `${total} matching documents`;
       await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
-      if (current === latest) list.dataset.query = query;  // the query whose first results the list shows in full
+      if (current !== latest) return;
+      list.dataset.query = query;  // the query whose first results the list shows in full
+      if (openFirst) {
+        openFirst = false;
+        links()[0]?.click();
+      }
     } catch (error) {
       if (current !== latest) return;  // a newer search has the list and its count
       full = current;  // names found now are not shown under the failure
@@ -330,6 +340,7 @@
      index chunks for its words loaded is dropped. The next search may start while these results are fetched. */
   async function searched(query, current) {
     searching = true;
+    list.setAttribute("aria-busy", "true");
     try {
       const loaded = await loadEngine();
       if (current !== latest) return null;
@@ -338,6 +349,7 @@
       return await loaded.search(query, filters());
     } finally {
       searching = false;
+      list.removeAttribute("aria-busy");
       if (waiting) {
         waiting = false;
         run();
@@ -346,16 +358,24 @@
   }
 
   /* Each key fetches the index chunks for what is typed so far; the search runs once typing pauses. */
+  const asking = (query) => JSON.stringify([query, filters()]);
+
   function schedule() {
-    clearTimeout(timer);
     const query = input.value.trim();
+    openFirst = false;
+    if (query && asking(query) === lastAsked) return;  // the same words: a space typed after one, say
+    clearTimeout(timer);
     if (query) loadEngine().then((loaded) => loaded.preload(query)).catch(() => {});
     timer = setTimeout(run, DELAY);
   }
 
   /* ---- Keys and focus, as in Material ---- */
 
+  let cameFrom = null;  // what had the focus when a key opened the search: Escape gives the focus back to it
+
   function open() {
+    const focused = document.activeElement;
+    cameFrom = focused && focused !== document.body && !root.contains(focused) ? focused : null;
     setOpen(true);
     input.focus();
     input.select();
@@ -364,6 +384,8 @@
   function close() {
     setOpen(false);
     if (root.contains(document.activeElement)) document.activeElement.blur();  // a result too: Enter must not open it
+    if (cameFrom?.isConnected) cameFrom.focus({ preventScroll: true });
+    cameFrom = null;
   }
 
   /* On a narrow screen the open search covers the page, as Material's does, and the page behind it is held
@@ -419,7 +441,13 @@
       case "Enter":
         if (event.target === input) {
           event.preventDefault();
-          all[0]?.click();
+          if (all.length) {
+            all[0].click();
+          } else if (input.value.trim()) {  // nothing shown yet: search now, and open the first result it finds
+            clearTimeout(timer);
+            openFirst = true;
+            run(true);
+          }
         }
         break;
       default:
@@ -434,18 +462,22 @@
     if (location.protocol !== "file:") loadNames().catch(() => {});
   });
   input.addEventListener("input", schedule);
-  kind.addEventListener("change", run);
-  year.addEventListener("change", run);
+  kind.addEventListener("change", () => run());
+  year.addEventListener("change", () => run());
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(run));
   toggle.addEventListener("change", () => {  // the header's search icon on a narrow screen, or the back arrow
     setOpen(toggle.checked);
     if (toggle.checked) input.focus();  // ready to type, as in Material
     else input.blur();
+    cameFrom = null;
   });
   // Focus that leaves the search (Tab past its last control) closes it, as a click outside does.
   root.addEventListener("focusout", (event) => {
-    if (toggle.checked && event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) setOpen(false);
+    if (toggle.checked && event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) {
+      setOpen(false);
+      cameFrom = null;
+    }
   });
 
   /* ---- On the page a result opens: the searched words highlighted ---- */
