@@ -14,12 +14,19 @@ from hypothesis import strategies as st
 
 from annotated_reader.matching.mentions import Mention, MentionIndex
 from annotated_reader.pages.maps import BOX, INSET, LOCATOR_FONT_SIZE, build_locator, build_map
-from annotated_reader.pages.network import MIN_DISTANCE, NEIGHBOURS_LIMIT, NETWORK_LIMIT, build_neighbourhood, build_network
+from annotated_reader.pages.network import (
+    MARKER_RADII,
+    MIN_DISTANCE,
+    NEIGHBOURS_LIMIT,
+    NETWORK_LIMIT,
+    build_neighbourhood,
+    build_network,
+)
 from annotated_reader.reading.article import Role
 from annotated_reader.reading.catalog import Catalog, Entity
 from annotated_reader.writing.elements import html_of
 from annotated_reader.writing.labels import Box, Point, place_labels, text_box
-from annotated_reader.writing.svg import FONT_SIZE
+from annotated_reader.writing.svg import FONT_SIZE, reach
 
 TYPES = ("person", "organization", "place", "event", "term")
 """Entity types; the drawings' browser checks are in test_browser.py, beside the browser they share."""
@@ -165,7 +172,8 @@ def test_markers_keep_their_size_and_room_however_often_an_entity_is_named():
     drawing = drawing_of(build_network(*corpus(entities, paragraphs + [["e000"]] * 100_000), url))
     markers = {link["data-node"]: marker_boxes(link.select_one(".ar-node"))[0] for link in drawing.select("a.ar-node-link")}
     sizes = {node: box.x1 - box.x0 for node, box in markers.items()}
-    assert max(sizes, key=sizes.get) == "e000" and sizes["e000"] <= 2 * MIN_DISTANCE
+    assert max(sizes, key=sizes.get) == "e000" and sizes["e000"] == pytest.approx(2 * MARKER_RADII[1])  # a circle
+    assert 2 * reach(MARKER_RADII[1]) < MIN_DISTANCE
     boxes = list(markers.values())
     assert not any(box.overlaps(other) for number, box in enumerate(boxes) for other in boxes[number + 1:])
     assert len(assert_legible(drawing, "text.ar-node-label")) >= 0.8 * NETWORK_LIMIT

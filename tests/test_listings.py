@@ -6,11 +6,14 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
+from conftest import site_extensions
 
 from annotated_reader.pages.listings import PAGE_SIZE, entries_html, latest, render_latest, render_listings
 from annotated_reader.reading.article import Article
-from annotated_reader.writing.pager import AROUND, pager_items
+from annotated_reader.writing.pager import AROUND, PAGER_LABELS, pager_items
 
 
 def corpus(count: int) -> list[Article]:
@@ -32,8 +35,14 @@ def test_all_articles_paginated_newest_first_undated_last():
     assert [len(page) for page in pages] == [PAGE_SIZE, PAGE_SIZE, 20]
     assert titles(pages[0])[0] == "Article 119"
     assert titles(pages[2])[-1] == "Article 90"  # undated ones last, by title
-    pager = "Pages: **1** · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md) · [Next](/browse/index-page-2.md)"
+    pager = ('Pages: **1**{: aria-current="page" } · [2](/browse/index-page-2.md) · [3](/browse/index-page-3.md) · '
+             "[Next](/browse/index-page-2.md)")
     assert listings.markdown["browse/index.md"].count(pager) == 2  # above the list and below it
+    names, settings = site_extensions()
+    html = markdown.markdown(listings.markdown["browse/index.md"], extensions=names, extension_configs=settings)
+    pagers = BeautifulSoup(html, "html.parser").select("nav.ar-pager")
+    assert [nav["aria-label"] for nav in pagers] == list(PAGER_LABELS)  # two landmarks, two names
+    assert all(nav.select_one('strong[aria-current="page"]').get_text() == "1" for nav in pagers)
 
 
 @pytest.mark.parametrize("count", [1, 2, 7, 8, 200])

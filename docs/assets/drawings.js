@@ -15,7 +15,7 @@
 
   const STEP = 1.4;  // a button press, or one notch of a mouse wheel
   const NOTCH = 100;  // pixels of a wheel's notch in Chromium; a trackpad pinch sends a few at a time
-  const LINE = 16;  // pixels of a line, for wheels that count lines (Firefox)
+  const LINE = NOTCH / 3;  // a wheel that counts lines (Firefox) turns three a notch
   const MIN_SCALE = 0.5;
   const MAX_SCALE = 6;
   const DRAG_THRESHOLD = 4;
@@ -71,7 +71,8 @@
       event.preventDefault();
       const frameBox = frame.getBoundingClientRect();
       // In proportion to the wheel's turn: a pinch zooms as far as the fingers move, a notch by one step.
-      const pixels = event.deltaY * (event.deltaMode === WheelEvent.DOM_DELTA_LINE ? LINE : 1);
+      const mode = event.deltaMode;  // read first: Firefox gives pixels to a page that reads deltaY first
+      const pixels = event.deltaY * (mode === WheelEvent.DOM_DELTA_PAGE ? NOTCH : mode === WheelEvent.DOM_DELTA_LINE ? LINE : 1);
       const factor = STEP ** Math.max(-1, Math.min(1, -pixels / NOTCH));
       zoomTo(scale * factor, event.clientX - frameBox.left, event.clientY - frameBox.top);
     }, { passive: false });

@@ -22,7 +22,7 @@ from ..writing.addresses import UrlOf, article_src_uri
 from ..writing.elements import html_of, placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, seed_text, tag
-from ..writing.pager import PagerItem, pager_items
+from ..writing.pager import PAGER_LABELS, PagerItem, pager_items
 from ..writing.sanitize import sanitize
 from ..writing.wording import place_label, plural
 from .listings import newest_first
@@ -113,8 +113,8 @@ def _sources(entity: Entity) -> str:
     return tag("ul", "".join(tag("li", tag("a", escape_text(title), href=url)) for title, url in entity.sources))
 
 
-def _quote(block: Block, sentence: tuple[int, int], mentions: list[Mention], article_url: str) -> str:
-    """A sentence of ``block`` with the mentions it holds, each mention the link to its anchor."""
+def _quote(block: Block, sentence: list[int], mentions: list[Mention], article_url: str) -> str:
+    """Sentences of ``block`` (start, end) with the mentions they hold, in order, each the link to its anchor."""
     (start, end), text, parts = sentence, block.text, []
     for mention in mentions:
         parts.append(seed_text(text[start:mention.start]))
@@ -129,17 +129,21 @@ def _quoted(article: Article, group: list[Mention], article_url: str) -> str:
     each stands and its role; a link to the rest."""
     blocks = {block.id: block for block in article.annotatable_blocks()}
     spans: dict[str, list[tuple[int, int]]] = {}
-    sentences: dict[tuple[str, int, int], list[Mention]] = {}
-    for mention in group[:QUOTES_PER_ARTICLE]:
+    quotes: list[tuple[str, list[int], list[Mention]]] = []  # block, its sentences quoted (start, end), mentions
+    for mention in group[:QUOTES_PER_ARTICLE]:  # in the article's order
         if mention.block_id not in spans:
             spans[mention.block_id] = sentence_spans(blocks[mention.block_id].text)
-        sentence = sentence_around(spans[mention.block_id], mention.start, mention.end)
-        sentences.setdefault((mention.block_id, *sentence), []).append(mention)
+        start, end = sentence_around(spans[mention.block_id], mention.start, mention.end)
+        last = quotes[-1] if quotes else None
+        if last and last[0] == mention.block_id and start < last[1][1]:  # the same sentences, or overlapping ones
+            last[1][1] = max(last[1][1], end)
+            last[2].append(mention)
+        else:
+            quotes.append((mention.block_id, [start, end], [mention]))
     items = []
-    for (block_id, *sentence), mentions in sentences.items():
+    for block_id, sentence, mentions in quotes:
         where = tag("span", escape_text(place_label(block_id)), class_="ar-where")
-        quote = _quote(blocks[block_id], tuple(sentence), sorted(mentions, key=lambda mention: mention.start), article_url)
-        items.append(tag("li", f"{where} {quote}"))
+        items.append(tag("li", f"{where} {_quote(blocks[block_id], sentence, mentions, article_url)}"))
     rest = group[QUOTES_PER_ARTICLE:]
     if rest:
         more = tag("a", f"{len(rest)} more in this article", href=f"{article_url}#{rest[0].id}")
@@ -183,7 +187,7 @@ def _listed(groups: list[tuple[Article, list[Mention]]], url: UrlOf) -> str:
     return tag("ul", "".join(items))
 
 
-def _pager(entity: Entity, number: int, pages: int, url: UrlOf) -> str:
+def _pager(entity: Entity, number: int, pages: int, url: UrlOf, label: str) -> str:
     """Links to the pages of the entity's mentions near this one (:func:`.pager_items`), this one in bold."""
     def shown(item: PagerItem) -> str:
         if item.page is None:
@@ -194,7 +198,7 @@ def _pager(entity: Entity, number: int, pages: int, url: UrlOf) -> str:
         return tag("a", item.text, href=href)
 
     items = " · ".join(map(shown, pager_items(number, pages)))
-    return tag("nav", f"Pages: {items}", class_="ar-pager", aria_label="Pages of mentions")
+    return tag("nav", f"Pages: {items}", class_="ar-pager", aria_label=f"{label} of mentions")
 
 
 def _backlinks(parts: list[str]) -> str:
@@ -218,11 +222,11 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
         parts += [tag("p", title), _quoted(article, group, article_url)]
     older = groups[CONTEXT_ARTICLES:]
     if older:
-        parts.append(tag("p", f"Older articles ({len(older)}), each linked to its first mention:"))
+        parts.append(tag("p", f"Older articles ({len(older):,}), each linked to its first mention:"))
         parts.append(_listed(older[:LISTED_PER_PAGE], url))
         pages = mention_pages(entity, index)
         if pages > 1:
-            parts.append(_pager(entity, 1, pages, url))
+            parts.append(_pager(entity, 1, pages, url, PAGER_LABELS[0]))
     return _backlinks(parts)
 
 
@@ -232,8 +236,8 @@ def render_older_mentions(entity: Entity, number: int, groups: list[tuple[Articl
     and the pages' links."""
     start = CONTEXT_ARTICLES + (number - 1) * LISTED_PER_PAGE
     listed = _listed(groups[start:start + LISTED_PER_PAGE], url)
-    pager = _pager(entity, number, mention_pages(entity, index), url)
-    return _backlinks([pager, listed, pager])
+    above, below = (_pager(entity, number, mention_pages(entity, index), url, label) for label in PAGER_LABELS)
+    return _backlinks([above, listed, below])
 
 
 def _counted(group: list[Mention]) -> str:

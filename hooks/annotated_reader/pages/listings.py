@@ -21,7 +21,7 @@ from ..writing.addresses import LISTINGS_ROOT, UrlOf, article_src_uri, listing_s
 from ..writing.elements import placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, tag
-from ..writing.pager import PagerItem, pager_items
+from ..writing.pager import PAGER_LABELS, PagerItem, pager_items
 
 PAGE_SIZE = 50
 ROOT = LISTINGS_ROOT
@@ -76,19 +76,22 @@ def _paginate(listings: Listings, base: str, title: str, articles: list[Article]
         src_uri = _page_uri(base, number)
         listings.entries[src_uri] = articles[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
         heading = title if count == 1 else f"{title} ({number} of {count})"
-        pager = [_pager(base, number, count), "{: .ar-pager }", ""] if count > 1 else []
-        lines = [*_FRONT_MATTER, f"# {escape_markdown(heading)}", "", *pager, placeholder(PLACEHOLDER_KEY), "", *pager]
+        above, below = ([_pager(base, number, count, label), ""] for label in PAGER_LABELS) if count > 1 else ([], [])
+        lines = [*_FRONT_MATTER, f"# {escape_markdown(heading)}", "", *above, placeholder(PLACEHOLDER_KEY), "", *below]
         listings.markdown[src_uri] = "\n".join(lines)
 
 
-def _pager(base: str, number: int, count: int) -> str:
+def _pager(base: str, number: int, count: int, label: str) -> str:
     """Links to the pages near page ``number`` (:func:`.pager_items`), in Markdown, this one in bold."""
     def shown(item: PagerItem) -> str:
         if item.page is None:
             return item.text
-        return f"**{item.text}**" if item.text == str(number) else f"[{item.text}](/{_page_uri(base, item.page)})"
+        if item.text == str(number):
+            return f'**{item.text}**{{: aria-current="page" }}'
+        return f"[{item.text}](/{_page_uri(base, item.page)})"
 
-    return "Pages: " + " · ".join(map(shown, pager_items(number, count)))
+    items = " · ".join(map(shown, pager_items(number, count)))
+    return f'<nav class="ar-pager" aria-label="{label}" markdown>\nPages: {items}\n</nav>'
 
 
 def _group_order(kind: str, groups: Iterable[str]) -> list[str]:

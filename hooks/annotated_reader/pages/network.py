@@ -36,8 +36,9 @@ RELATION_WEIGHT = 3
 WIDTH, LAYOUT_HEIGHT, MARGIN = 680, 620, 24
 MIN_DISTANCE = 30.0
 """Markers are pushed apart until their centres are at least this far apart."""
-MARKER_RADII = (4.0, 13.0)
-"""The least and the most mentioned entity's marker radius: two of the largest still do not touch."""
+MARKER_RADII = (4.0, 11.5)
+"""The least and the most mentioned entity's marker size: two of the largest, whatever their shapes (their
+:func:`.svg.reach`), do not touch when :data:`MIN_DISTANCE` apart."""
 ROW_SPACING = 26
 LAYOUT_SEED = 2015
 

@@ -13,6 +13,8 @@ from typing import NamedTuple
 AROUND = 2
 """Pages linked on each side of the current one."""
 GAP = "…"
+PAGER_LABELS = ("Pages", "Pages, after the list")
+"""The names of a pager above a list and of one below it: two landmarks on a page need two names."""
 
 
 class PagerItem(NamedTuple):
