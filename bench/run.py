@@ -50,8 +50,8 @@ TARGETS = {
 }
 
 
-def _tree_memory(root: int) -> dict[str, int]:
-    """Resident KB of ``root`` and each of its descendants now, summed by command name (from /proc)."""
+def _tree_memory(root: int) -> dict[int, tuple[str, int]]:
+    """Command name and resident KB of ``root`` and each of its descendants now, by process id (from /proc)."""
     parents, names, rss = {}, {}, {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -65,17 +65,19 @@ def _tree_memory(root: int) -> dict[str, int]:
     while found:
         found = {pid for pid, parent in parents.items() if parent in tree and pid not in tree}
         tree |= found
-    totals: dict[str, int] = {}
-    for pid in tree & rss.keys():
-        totals[names[pid]] = totals.get(names[pid], 0) + rss[pid]
-    return totals
+    return {pid: (names[pid], rss[pid]) for pid in tree & rss.keys()}
 
 
 def _watch_memory(pid: int, peaks: dict[str, int], done: threading.Event) -> None:
-    """Peak resident memory of the build's processes, by command, and of all of them together, every 0.2 s."""
+    """Peak resident memory of the build's processes every 0.2 s: by command, all of its processes together and
+    its largest one (forked workers share pages with their parent, so their sum overstates), and of all."""
     while not done.wait(0.2):
-        now = _tree_memory(pid)
-        for name, kb in [*now.items(), ("all processes", sum(now.values()))]:
+        now = {}
+        for name, kb in _tree_memory(pid).values():
+            now[name] = now.get(name, 0) + kb
+            now[f"{name}, largest"] = max(now.get(f"{name}, largest", 0), kb)
+            now["all processes"] = now.get("all processes", 0) + kb
+        for name, kb in now.items():
             peaks[name] = max(peaks.get(name, 0), kb)
 
 
