@@ -155,22 +155,28 @@ class _Scanner:
             recent.clear()
 
     def scan(self, text: str) -> None:
+        """Every word of a corpus passes here (the lists are changed in place, never replaced)."""
+        run, recent = self.run, self.recent
         for token in _TOKEN.finditer(text):
             kind, position = token.lastgroup, token.start()
             if kind == "word":
-                word = _POSSESSIVE.sub("", token.group())
-                first = not self.lower_seen and not self.run and not self.recent
-                if (_capitalised(word) and word not in _NEVER_NAMES) or (self.run and word.lower() in SPACED_CONNECTORS):
-                    if not self.run:
+                word = token.group()
+                if "'" in word or "’" in word:
+                    word = _POSSESSIVE.sub("", word)
+                first = not self.lower_seen and not run and not recent
+                if (_capitalised(word) and word not in _NEVER_NAMES) or (run and word.lower() in SPACED_CONNECTORS):
+                    if not run:
                         self.run_opens = not self.lower_seen
-                    self.run.append(word)
+                    run.append(word)
                 else:
-                    self.close_run(position)
+                    if run:
+                        self.close_run(position)
                     self.lower_seen = self.lower_seen or word[:1].islower()
                 self.phrase(word.lower() if first else word, position)
                 continue
-            self.close_run(position)
-            self.recent.clear()
+            if run:
+                self.close_run(position)
+            recent.clear()
             if kind == "end":
                 self.lower_seen = False
             elif kind == "mask":
