@@ -94,8 +94,8 @@ def test_places_read_as_a_reader_says_them():
 
 
 def test_counts_agree_with_their_noun():
-    assert [plural(1, "article"), plural(2, "article"), plural(1, "entry", "entries"), plural(0, "entry", "entries")] == [
-        "1 article", "2 articles", "1 entry", "0 entries"]
+    assert [plural(1, "article"), plural(2, "article"), plural(1, "entry", "entries"), plural(0, "entry", "entries"),
+            plural(41279, "paragraph")] == ["1 article", "2 articles", "1 entry", "0 entries", "41,279 paragraphs"]
 
 
 def test_the_events_register_runs_by_date_undated_last():

@@ -317,7 +317,7 @@
       meta.textContent = total === 0 ? (location.protocol === "file:"
         ? "No matching names or titles (opened from a file, search finds names and article titles, not the text)"
         : "No matching documents")
-        : total === 1 ? "1 matching document" : `${total} matching documents`;
+        : total === 1 ? "1 matching document" : `${total.toLocaleString("en")} matching documents`;
       await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
       if (current !== latest) return;
       list.dataset.query = query;  // the query whose first results the list shows in full

@@ -88,10 +88,11 @@ def _also(entity: Entity, catalog: Catalog, index: MentionIndex, articles: dict[
     """"Also written" (spellings the articles use that no name lists) and "Also named in" (entities named after it)."""
     lines = []
     if seen := variants_seen(entity, index, articles):
-        written = " · ".join(f"{seed_text(text)} ({count})" for text, count in sorted(seen.items(), key=lambda s: (-s[1], s[0])))
+        most_first = sorted(seen.items(), key=lambda spelling: (-spelling[1], spelling[0]))
+        written = " · ".join(f"{seed_text(text)} ({count:,})" for text, count in most_first)
         lines.append(tag("p", f"{tag('strong', 'Also written:')} {written}", class_="ar-variants"))
     if named_in := index.named_in.get(entity.id):
-        links = ", ".join(f"{_link(catalog[other], url)} ({index.count(other)})" for other in named_in)
+        links = ", ".join(f"{_link(catalog[other], url)} ({index.count(other):,})" for other in named_in)
         lines.append(tag("p", f"{tag('strong', 'Also named in:')} {links}", class_="ar-named-in"))
     return tag("div", "".join(lines), class_="ar-entity-also ar-nolink") if lines else ""
 

@@ -147,7 +147,7 @@ def build_map(catalog: Catalog, index: MentionIndex, url: UrlOf) -> etree.Elemen
         element(element(row, "th", scope="row"), "a", place.name, href=url(place.src_uri), data_entity=place.id)
         element(row, "td", f"{place.coordinates[0]:.3f}")
         element(row, "td", f"{place.coordinates[1]:.3f}")
-        element(row, "td", str(index.count(place.id)))
+        element(row, "td", f"{index.count(place.id):,}")
     unplaced = sorted((e for e in catalog if e.type == "place" and not e.coordinates), key=lambda e: e.name.casefold())
     if unplaced:
         note = element(root, "p", "Not on the map, for want of verified coordinates: ")

@@ -184,7 +184,7 @@ def _table(parent: etree.Element, entities: list[Entity], catalog: Catalog, inde
         row = element(body, "tr")
         element(element(row, "th", scope="row"), "a", entity.name, href=url(entity.src_uri), data_entity=entity.id)
         element(row, "td", entity.type_label)
-        element(row, "td", str(index.count(entity.id)))
+        element(row, "td", f"{index.count(entity.id):,}")
         if not connections:
             continue
         cell = element(row, "td")

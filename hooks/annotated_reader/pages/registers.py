@@ -49,7 +49,7 @@ def _entry(entity: Entity, index: MentionIndex, by_date: bool) -> list[str]:
     """The entity's link, its dates (by date), its counts and its summary."""
     counts = plural(index.count(entity.id), "mention")
     if in_comments := index.count_in_comments(entity.id):
-        counts += f" · {in_comments} in reader comments"
+        counts += f" · {in_comments:,} in reader comments"
     when = ""
     if by_date and entity.date:
         when = " " + escape_markdown(partial_date(entity.date) + (f" – {partial_date(entity.end)}" if entity.end else ""))

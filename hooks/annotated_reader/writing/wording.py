@@ -10,8 +10,8 @@ _LABELS = {"caption": "photo caption", "pull-quote": "pull quote"}
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """"1 article", "2 articles" ("1 entry", "3 entries" with ``nouns`` given)."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+    """"1 article", "2 articles", "41,279 paragraphs" ("1 entry", "3 entries" with ``nouns`` given)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def place_label(block_id: str) -> str:
