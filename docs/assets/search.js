@@ -40,7 +40,6 @@
   let names = null;
   let latest = 0;
   let full = 0;  // the query (by number) whose full-text results the list shows
-  let named = 0;  // the query whose names the list shows, put there before its full-text results
   let namesShown = "";  // the query and filters whose names alone the list shows
   let lastAsked = "";  // the query and filters last searched: typed again (a space after a word), not searched again
   let openFirst = false;  // Enter came before any result: open the first once they come
@@ -90,6 +89,9 @@
     if (year.value) chosen.year = year.value;
     return chosen;
   }
+
+  /* A query with the filters chosen, as one value: the same words and filters are not searched twice over. */
+  const asking = (query) => JSON.stringify([query, filters()]);
 
   /* ---- The chunked index, over HTTP ---- */
 
@@ -272,7 +274,8 @@
   async function run(now = false) {
     const query = input.value.trim();
     const current = ++latest;
-    lastAsked = query ? asking(query) : "";
+    const asked = query ? asking(query) : "";
+    lastAsked = asked;
     if (!query) {
       list.replaceChildren();
       namesShown = "";
@@ -281,7 +284,6 @@
       return;
     }
     const words = wordsOf(query);
-    const asked = lastAsked;
     const top = topHits(query);
     top.then((hits) => {  // shown at once, unless the full-text results came first
       if (current !== latest || full === current) return;
@@ -289,7 +291,6 @@
       // them as they are, and the reader's place among them.
       if (namesShown !== asked) list.replaceChildren(...hits.map((hit) => item(hit, words)));
       namesShown = asked;
-      named = current;
       delete list.dataset.query;
       meta.textContent = hits.length === 0 ? "Searching…"
         : `${hits.length === 1 ? "1 name" : `${hits.length} names`} found; searching the full text…`;
@@ -310,7 +311,7 @@
       if (current !== latest) return;
       full = current;
       // The names shown at once stay as they are: the reader may have moved onto one with the arrow keys.
-      if (named !== current) list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      if (namesShown !== asked) list.replaceChildren(...hits.map((hit) => item(hit, words)));
       namesShown = "";  // the full-text results follow them
       delete list.dataset.query;
       const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
@@ -358,8 +359,6 @@
   }
 
   /* Each key fetches the index chunks for what is typed so far; the search runs once typing pauses. */
-  const asking = (query) => JSON.stringify([query, filters()]);
-
   function schedule() {
     const query = input.value.trim();
     openFirst = false;

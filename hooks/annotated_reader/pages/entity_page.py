@@ -193,7 +193,7 @@ def _pager(entity: Entity, number: int, pages: int, url: UrlOf, label: str) -> s
     def shown(item: PagerItem) -> str:
         if item.page is None:
             return item.text
-        if item.text == str(number):
+        if item.page == number:
             return tag("strong", item.text, aria_current="page")
         href = f"{url(entity.src_uri)}#mentions" if item.page == 1 else url(mention_page_src_uri(entity, item.page))
         return tag("a", item.text, href=href)
@@ -215,8 +215,7 @@ def render_mentions(entity: Entity, index: MentionIndex, articles: dict[str, Art
     """
     groups = by_article(entity, index, articles)
     count = index.count(entity.id)
-    parts = [tag("p", f"Named {count:,} time{'s' if count != 1 else ''} in {len(groups):,} "
-                      f"article{'s' if len(groups) != 1 else ''}, newest first.")]
+    parts = [tag("p", f"Named {plural(count, 'time')} in {plural(len(groups), 'article')}, newest first.")]
     for article, group in groups[:CONTEXT_ARTICLES]:
         article_url = url(article_src_uri(article.slug))
         title = tag("strong", article_link(article, escape_text(article.title), article_url) + f" ({_counted(group)})")
@@ -237,7 +236,8 @@ def render_older_mentions(entity: Entity, number: int, groups: list[tuple[Articl
     and the pages' links."""
     start = CONTEXT_ARTICLES + (number - 1) * LISTED_PER_PAGE
     listed = _listed(groups[start:start + LISTED_PER_PAGE], url)
-    above, below = (_pager(entity, number, mention_pages(entity, index), url, label) for label in PAGER_LABELS)
+    pages = mention_pages(entity, index)
+    above, below = (_pager(entity, number, pages, url, label) for label in PAGER_LABELS)
     return _backlinks([above, listed, below])
 
 

@@ -86,7 +86,7 @@ def _pager(base: str, number: int, count: int, label: str) -> str:
     def shown(item: PagerItem) -> str:
         if item.page is None:
             return item.text
-        if item.text == str(number):
+        if item.page == number:
             return f'**{item.text}**{{: aria-current="page" }}'
         return f"[{item.text}](/{_page_uri(base, item.page)})"
 

@@ -25,8 +25,8 @@ class PagerItem(NamedTuple):
 
 def pager_items(number: int, count: int) -> list[PagerItem]:
     """What the pager of page ``number`` (from 1) of ``count`` shows, in order: Previous, the first page, the pages
-    near ``number``, the last page, Next; a gap where pages are left out. The item of page ``number`` itself is its
-    number (to be shown unlinked)."""
+    near ``number``, the last page, Next; a gap where pages are left out. Page ``number`` itself is the item that
+    stands for it and is not Previous or Next (which stand for the pages beside it), to be shown unlinked."""
     shown = sorted({1, count, *range(max(1, number - AROUND), min(count, number + AROUND) + 1)})
     items = [PagerItem("Previous", number - 1)] if number > 1 else []
     for before, page in itertools.pairwise([0, *shown]):
