@@ -6,7 +6,9 @@ in Chromium throttled like a mid-range phone (CPU 4× slower, 1.6 Mbps, 150 ms l
 time from the last key of a first query to its first result, and the bytes that query
 fetched. The plain site searches with Material's own plugin, which fetches its whole index
 before the first result: its search transfer is that index (not timed: at 1.6 Mbps a 10 MB
-index takes about a minute). Prints a table and writes ``bench/results.json``.
+index takes about a minute). The annotated project is also built without its full-text index
+(``extra.reader.full_text_search: false``), to show what the index costs. Prints a table and
+writes ``bench/results.json``.
 """
 
 from __future__ import annotations
@@ -81,13 +83,13 @@ def _watch_memory(pid: int, peaks: dict[str, int], done: threading.Event) -> Non
             peaks[name] = max(peaks.get(name, 0), kb)
 
 
-def build(project: Path) -> dict:
+def build(project: Path, config: str = "mkdocs.yml", site_name: str = "site") -> dict:
     """Build one site in a child process; wall time, peak memory (the largest process's, and the sum of all the
     build's processes sampled every 0.2 s, by command), sizes."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1420156800"}
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=project, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site_name],
+                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks: dict[str, int] = {}
     done = threading.Event()
     watcher = threading.Thread(target=_watch_memory, args=(process.pid, peaks, done), daemon=True)
@@ -98,7 +100,7 @@ def build(project: Path) -> dict:
     watcher.join()
     if status:
         sys.exit(f"build failed in {project}: {process.stderr.read().decode()[-2000:]}")
-    site = project / "site"
+    site = project / site_name
     largest = max(site.rglob("*.html"), key=lambda path: path.stat().st_size)
     return {
         "seconds": round(seconds, 1),
@@ -201,9 +203,16 @@ def matcher_throughput(text: str) -> dict:
             "mb_per_second": round(len(text.encode()) / 2**20 / seconds, 1), "agrees_with_reference": agree}
 
 
+NAMES_ONLY = "names-only"
+"""The annotated build without its full-text index (``extra.reader.full_text_search: false``): what the index costs."""
+
+
 def measure(size: int, scratch: Path) -> dict:
     annotated, plain = write_corpus(ROOT, scratch / str(size), size)
-    row = {"annotated": build(annotated), "plain": build(plain)}
+    (annotated / "names-only.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  reader:\n    full_text_search: false\n",
+                                              encoding="utf-8")
+    row = {"annotated": build(annotated), NAMES_ONLY: build(annotated, "names-only.yml", "site-names-only"),
+           "plain": build(plain)}
     row["annotated"].update(first_search(annotated / "site"))
     index = plain / "site" / "search" / "search_index.json"
     row["plain"]["search_transfer_kb"] = round(index.stat().st_size / 1024, 1)
@@ -214,6 +223,8 @@ def measure(size: int, scratch: Path) -> dict:
         "first_result_s": row["annotated"]["first_result_s"],
         "first_article_s": row["annotated"]["first_article_s"],
         "search_transfer_kb": row["annotated"]["search_transfer_kb"],
+        "names_only_time_ratio": round(row[NAMES_ONLY]["seconds"] / row["plain"]["seconds"], 2),
+        "names_only_memory_ratio": round(row[NAMES_ONLY]["peak_memory_mb"] / row["plain"]["peak_memory_mb"], 2),
     }
     return row
 
@@ -249,8 +260,9 @@ def report(results: dict) -> None:
     print(f"\n{'N':>6} {'build':>10} " + " ".join(f"{c:>18}" for c in columns))
     for size, row in results["sizes"].items():
         print(f"{size:>6} measured on {row['machine']}")
-        for kind in ("annotated", "plain"):
-            print(f"{size:>6} {kind:>10} " + " ".join(f"{row[kind].get(c, '—')!s:>18}" for c in columns))
+        for kind in ("annotated", NAMES_ONLY, "plain"):
+            if kind in row:
+                print(f"{size:>6} {kind:>10} " + " ".join(f"{row[kind].get(c, '—')!s:>18}" for c in columns))
     matcher = results["matcher"]
     print(f"\nmatcher: {matcher['mb_per_second']} MB/s over {matcher['text_mb']} MB with {matcher['aliases']} aliases "
           f"({matcher['mentions']} mentions); agrees with the reference: {matcher['agrees_with_reference']}")
@@ -261,6 +273,9 @@ def report(results: dict) -> None:
             value = row["ratios"][key]
             met &= value <= limit
             print(f"  N={size}: {'ok ' if value <= limit else 'MISS'} {label}: {value} (target ≤ {limit})")
+        if "names_only_time_ratio" in row["ratios"]:
+            print(f"  N={size}: without the full-text index: build {row['ratios']['names_only_time_ratio']}, "
+                  f"peak memory {row['ratios']['names_only_memory_ratio']} (not a target: what the index costs)")
     results["targets_met"] = met
 
 

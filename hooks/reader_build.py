@@ -71,6 +71,9 @@ class ReaderSettings(base.Config):
     """Which mentions are full links; the rest stay marked and show their card, more quietly."""
     workers = c.Optional(c.Type(int))
     """Processes for the per-article work, MkDocs' own included; unset, one per available core."""
+    full_text_search = c.Type(bool, default=True)
+    """Off, no Pagefind index is built and the search finds entities by their names and articles by their titles,
+    as it does from ``file://``: a quicker build, for previews of a large corpus."""
     inline_cards_kb = c.Type(int, default=48)
     """Card data larger than this (KB) is a file of its own next to the page, loaded after the page, so a page
     that links hundreds of articles stays small."""
@@ -210,11 +213,13 @@ class ReaderBuild:
         pages = [file.src_uri for file in documentation_pages if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
         parts = index_parts(len(documentation_pages))
-        with _one_line():
-            self.search = SearchIndex(parts)  # after the workers fork: it runs a thread of its own
+        if self.settings.full_text_search:
+            with _one_line():
+                self.search = SearchIndex(parts)  # after the workers fork: it runs a thread of its own
         self.progress = PagesWritten(len(documentation_pages), log.info)
         env.globals["ar_search_years"] = self.site.search_years()
         env.globals["ar_search_parts"] = merged_parts(parts)
+        env.globals["ar_search_names_only"] = not self.settings.full_text_search
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""
@@ -233,6 +238,8 @@ class ReaderBuild:
     def index_for_search(self, page: Page) -> None:
         """Hand the search index the page as its kind says it is searched: articles, entities and the pages
         maintainers wrote; what listings, registers and drawings show is indexed on its own pages."""
+        if not self.search:
+            return
         kind, written = self.pages.get(page.file.src_uri), self._written.get(page.file.src_uri)
         if written and written.search_document is not None:
             document = written.search_document
@@ -268,13 +275,14 @@ class ReaderBuild:
         clock = Stopwatch()
         site_dir = Path(self.config.site_dir)
         search, self.search = self.search, None
-        with _one_line():
-            pages = search.write(site_dir / INDEX_FOLDER)
+        indexed = "no full-text index (extra.reader.full_text_search is false)"
+        if search:
+            with _one_line():
+                indexed = f"{search.write(site_dir / INDEX_FOLDER):,} pages indexed, index written in {clock.lap()}"
         names, titles = names_script(self.corpus.catalog).encode(), titles_script(self.corpus.articles).encode()
         write_file(names, str(site_dir / NAMES_SCRIPT))
         write_file(titles, str(site_dir / TITLES_SCRIPT))
-        log.info(f"search: {pages:,} pages indexed, index written in {clock.lap()}; names {len(names) / 2**10:,.0f} KB, "
-                 f"titles {len(titles) / 2**10:,.0f} KB")
+        log.info(f"search: {indexed}; names {len(names) / 2**10:,.0f} KB, titles {len(titles) / 2**10:,.0f} KB")
         if self.config.strict and self.problems:
             count = len(self.problems)
             raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the articles or the catalog in strict "

@@ -615,6 +615,34 @@ def test_works_offline_from_file_urls(page, site):
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^No matching names or titles \(.*not the text\)$"))
 
 
+def test_a_site_built_without_its_full_text_index_searches_names_and_titles_over_http(page, tmp_path_factory):
+    """``extra.reader.full_text_search: false`` (a quicker build, for previews) writes no Pagefind index; over HTTP
+    the search box then works as it does from disk, and never asks for the index."""
+    project = sample_project(tmp_path_factory.mktemp("names-only"))
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["reader"]["full_text_search"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    built = build_here(project)
+    assert built.returncode == 0, built.output
+    assert "search: no full-text index (extra.reader.full_text_search is false); names" in built.output
+    assert not (built.site / search.INDEX_FOLDER).exists() and (built.site / search.TITLES_SCRIPT).is_file()
+    asked_for_index = []
+    page.on("request", lambda request: asked_for_index.append(request.url) if "/pagefind/" in request.url else None)
+    with serving(built.site) as address:
+        page.goto(f"{address}/{ARTICLE}")
+        search_for(page, "Daesh")
+        link = page.locator("a.md-search-result__link").first
+        expect(link).to_have_attribute("href", re.compile(r"/organizations/isis\.html\?h=daesh$"))
+        page.keyboard.press("Escape")
+        search_for(page, "Qalamoun", kind="article")
+        expect(link).to_have_attribute("href", re.compile(r"articles/isis-expansionism-will-burn-qalamoun\.html"))
+        page.keyboard.press("Escape")
+        search_for(page, "spotlight")  # in the article's text only
+        expect(page.locator(".md-search-result__meta")).to_have_text(
+            re.compile(r"^No matching names or titles \(this site has no full-text index, .*not the text\)$"))
+    assert asked_for_index == []
+
+
 def test_without_javascript_a_mention_is_a_plain_link_with_its_summary(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

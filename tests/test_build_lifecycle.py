@@ -70,10 +70,14 @@ def test_a_search_indexer_that_cannot_start_stops_the_build_with_one_line(projec
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_a_negative_card_size_setting_stops_the_build_with_one_line(project):
+@pytest.mark.parametrize(("key", "value", "said"), [
+    ("inline_cards_kb", -1, "extra.reader.inline_cards_kb: -1 is not a size"),
+    ("full_text_search", "no", "extra.reader.full_text_search: Expected type: <class 'bool'>"),
+])
+def test_a_bad_setting_stops_the_build_with_one_line(project, key, value, said):
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["extra"]["reader"]["inline_cards_kb"] = -1
+    config["extra"]["reader"][key] = value
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = build(project)
+    result = build_here(project)
     assert result.returncode != 0
-    assert "extra.reader.inline_cards_kb: -1 is not a size" in result.output and "Traceback" not in result.output
+    assert said in result.output and "Traceback" not in result.output

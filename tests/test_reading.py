@@ -165,6 +165,11 @@ def test_the_panels_names_lead_to_their_first_mention_and_count_comments_apart()
     assert link["href"] == f"#{soup.select_one('[data-entity=abu-malek]')['id']}"
     assert link.find_next(class_="ar-sr").get_text() == " 31 mentions, 1 in reader comments"
     assert [s.get_text() for s in soup.select(".ar-marks .ar-sample")] == ["People", "Organisations", "Places"]
+    many = article()
+    many.body[1] = Block("p1", Kind.PARAGRAPH, "Abu Malek met. " * 1200, 5)
+    counted = page_of(many)[0].select_one('.ar-in-this-article a[data-follow="abu-malek"]').parent
+    assert counted.select_one(".ar-count").get_text() == "1,201 + 1 in comments"
+    assert counted.select_one(".ar-sr").get_text() == " 1,201 mentions, 1 in reader comments"
 
 
 def test_bibtex_key_is_author_year_and_the_titles_first_three_significant_words_in_order():

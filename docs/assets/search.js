@@ -7,7 +7,8 @@
  * answers at once: the entities whose names the query begins are shown first, before
  * Pagefind has scored a page, which on a large corpus takes seconds on a phone.
  * Pagefind cannot load from file:// (it needs fetch and ES modules), so a page opened from
- * disk searches search/names.js and search/titles.js (article titles) instead.
+ * disk searches search/names.js and search/titles.js (article titles) instead; so does a site
+ * built without its full-text index (extra.reader.full_text_search: false, for previews).
  *
  * Habits taken from Material: "/", "s" or "f" focus the box; the arrow keys move through the
  * results and Enter opens one; Escape closes the search; the words searched for are
@@ -35,6 +36,9 @@
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const base = new URL(`${root.dataset.base || "."}/`, location.href);
+  const offline = location.protocol === "file:";
+  // Names and titles are the whole search: from disk, or in a build without the full-text index.
+  const namesOnly = offline || "namesOnly" in root.dataset;
 
   let engine = null;
   let names = null;
@@ -141,7 +145,7 @@
     };
   }
 
-  /* ---- Names and titles: at once over HTTP, and the whole search from file:// ---- */
+  /* ---- Names and titles: at once beside the full text, or the whole search ---- */
 
   function loadScript(path, name) {
     return new Promise((resolve, reject) => {
@@ -158,7 +162,7 @@
     return names;
   }
 
-  function offlineEngine() {
+  function namesAndTitlesEngine() {
     return Promise.all([loadScript("search/names.js", "arNames"), loadScript("search/titles.js", "arTitles")])
       .then(([entities, articles]) => nameSearch([...entities, ...articles]));
   }
@@ -196,10 +200,10 @@
     };
   }
 
-  /* The entities whose names the query begins (none from file://, where the names are the search itself, or if
-     the names cannot load: the full-text results come all the same). */
+  /* The entities whose names the query begins (none where the names are the search itself, or if the names cannot
+     load: the full-text results come all the same). */
   async function topHits(query) {
-    if (location.protocol === "file:") return [];
+    if (namesOnly) return [];
     try {
       const found = await (await loadNames()).search(query, filters());
       return await Promise.all(found.more(0, TOP).map((load) => load()));
@@ -211,7 +215,7 @@
   const pathOf = (url) => new URL(url, location.href).pathname;
 
   function loadEngine() {
-    engine = engine || (location.protocol === "file:" ? offlineEngine() : pagefindEngine());
+    engine = engine || (namesOnly ? namesAndTitlesEngine() : pagefindEngine());
     return engine;
   }
 
@@ -296,9 +300,9 @@
         : `${hits.length === 1 ? "1 name" : `${hits.length} names`} found; searching the full text…`;
     });
     // The full text waits for a pause in the typing: Pagefind scores in the page's own thread, and on a large
-    // index a search for each letter typed held the page for a second on a phone, the keys typed waiting. (From
-    // file:// the search is of names and titles, in memory: no wait.)
-    if (!now && location.protocol !== "file:") await new Promise((resolve) => setTimeout(resolve, PAUSE - DELAY));
+    // index a search for each letter typed held the page for a second on a phone, the keys typed waiting. (A
+    // search of names and titles alone is in memory: no wait.)
+    if (!now && !namesOnly) await new Promise((resolve) => setTimeout(resolve, PAUSE - DELAY));
     if (current !== latest) return;
     if (searching) {  // one search at a time: the newest query waits for it, those typed meanwhile are skipped
       waiting = true;
@@ -315,8 +319,9 @@
       namesShown = "";  // the full-text results follow them
       delete list.dataset.query;
       const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
-      meta.textContent = total === 0 ? (location.protocol === "file:"
-        ? "No matching names or titles (opened from a file, search finds names and article titles, not the text)"
+      meta.textContent = total === 0 ? (namesOnly
+        ? `No matching names or titles (${offline ? "opened from a file" : "this site has no full-text index"}, `
+          + "search finds names and article titles, not the text)"
         : "No matching documents")
         : total === 1 ? "1 matching document" : `${total.toLocaleString("en")} matching documents`;
       await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
@@ -458,7 +463,7 @@
   input.addEventListener("focus", () => {
     setOpen(true);
     loadEngine().catch(() => {});  // run() says so if it cannot load
-    if (location.protocol !== "file:") loadNames().catch(() => {});
+    if (!namesOnly) loadNames().catch(() => {});
   });
   input.addEventListener("input", schedule);
   kind.addEventListener("change", () => run());

@@ -337,8 +337,8 @@ class _Writer:
         """The entity's name, linked to its first mention (the script steps on from there), and its counts."""
         count, in_comments = self.counts[entity.id], self.in_comments[entity.id]
         link = tag("a", escape_text(entity.name), href=f"#{self.first[entity.id]}", data_follow=entity.id)
-        spoken = plural(count, "mention") + (f", {in_comments} in reader comments" if in_comments else "")
-        shown = str(count) + (f" + {in_comments} in comments" if in_comments else "")
+        spoken = plural(count, "mention") + (f", {in_comments:,} in reader comments" if in_comments else "")
+        shown = f"{count:,}" + (f" + {in_comments:,} in comments" if in_comments else "")
         return f'<li>{link} <span class="ar-count" aria-hidden="true">{shown}</span><span class="ar-sr"> {spoken}</span></li>'
 
 
