@@ -34,16 +34,12 @@ from annotated_reader.matching.progress import PagesWritten, Stopwatch
 from annotated_reader.pages.coverage import find_candidates
 from annotated_reader.pages.exports import EXPORTED_FILES, open_data
 from annotated_reader.pages.kinds import Site, SitePage, WrittenPage, site_pages
-from annotated_reader.pages.search import (
-    INDEX_FOLDER,
+from annotated_reader.pages.search import INDEX_FOLDER, SearchIndex, SearchIndexError, index_parts, merged_parts, page_document
+from annotated_reader.pages.search_names import (
     NAMES_SCRIPT,
     TITLES_SCRIPT,
-    SearchIndex,
-    SearchIndexError,
-    index_parts,
-    merged_parts,
+    NamesByLetter,
     names_script,
-    page_document,
     titles_script,
 )
 from annotated_reader.reading.catalog import is_entity_page
@@ -115,6 +111,8 @@ class ReaderBuild:
         self.files: Files | None = None
         self.writer: WorkAhead | None = None
         self.search: SearchIndex | None = None
+        self.names_by_letter = NamesByLetter({})
+        """Over HTTP, beside the full-text index: the names the search box fetches by a letter of the query."""
         self.progress: PagesWritten | None = None
         self._written: dict[str, WrittenPage] = {}
         """What the engine wrote for a page, between the page-context events that put it on the page."""
@@ -216,10 +214,12 @@ class ReaderBuild:
         if self.settings.full_text_search:
             with _one_line():
                 self.search = SearchIndex(parts)  # after the workers fork: it runs a thread of its own
+            self.names_by_letter = NamesByLetter.of(self.corpus.catalog)
         self.progress = PagesWritten(len(documentation_pages), log.info)
         env.globals["ar_search_years"] = self.site.search_years()
         env.globals["ar_search_parts"] = merged_parts(parts)
         env.globals["ar_search_names_only"] = not self.settings.full_text_search
+        env.globals["ar_search_name_letters"] = self.names_by_letter.listed()
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""
@@ -282,6 +282,8 @@ class ReaderBuild:
         names, titles = names_script(self.corpus.catalog).encode(), titles_script(self.corpus.articles).encode()
         write_file(names, str(site_dir / NAMES_SCRIPT))
         write_file(titles, str(site_dir / TITLES_SCRIPT))
+        for path, rows in self.names_by_letter.files().items():
+            write_file(rows.encode(), str(site_dir / path))
         log.info(f"search: {indexed}; names {len(names) / 2**10:,.0f} KB, titles {len(titles) / 2**10:,.0f} KB")
         if self.config.strict and self.problems:
             count = len(self.problems)

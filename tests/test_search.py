@@ -15,14 +15,21 @@ from conftest import index_pages
 
 from annotated_reader.matching.linker import alias_key
 from annotated_reader.pages.search import (
-    NAMES_SCRIPT,
-    TITLES_SCRIPT,
     SearchIndex,
     SearchIndexError,
     article_document,
     entity_document,
-    names_script,
     part_folder,
+)
+from annotated_reader.pages.search_names import (
+    LETTERS_FOLDER,
+    NAMES_SCRIPT,
+    TITLES_SCRIPT,
+    NamesByLetter,
+    folded_words,
+    letter_code,
+    name_rows,
+    names_script,
     titles_script,
 )
 from annotated_reader.reading.article import Article
@@ -153,6 +160,29 @@ def test_names_and_titles_are_scripts_of_names_types_summaries_and_titles():
     titles = rows(titles_script({"a-story": article()}), "arTitles")
     assert list(titles) == ["articles/a-story.html"]
     assert titles["articles/a-story.html"][1:4] == ["A story, with: commas & <tags>", "article", "2 January 2015"]
+
+
+def test_names_are_filed_under_every_letter_that_begins_a_word_of_one_of_them():
+    catalog = entities()
+    by_letter = NamesByLetter.of(catalog)
+    files = {Path(path).stem: json.loads(rows) for path, rows in by_letter.files().items()}
+    assert by_letter.listed() == " ".join(f"{code}:{len(rows)}" for code, rows in files.items())
+    assert all(path.startswith(f"{LETTERS_FOLDER}/") for path in by_letter.files())
+    brigade = next(row for row in name_rows(catalog) if row[1].startswith("Brigade"))
+    # "Brigade <script>alert(1)</script>", "Liwa <b>X</b>", "Kata'ib", "لواء": b, s, a, 1, l, x, k and the Arabic lam
+    expected = {letter_code(letter) for letter in "bsa1lxk"} | {letter_code("ل")}
+    assert {code for code, rows in files.items() if brigade in rows} == expected
+    for code, rows in files.items():  # and under no other letter
+        for row in rows:
+            assert code in {letter_code(word[0]) for name in (row[1], *row[5]) for word in folded_words(name)}
+    assert letter_code("q") == "71" and letter_code("ل") == "644"
+
+
+def test_names_are_folded_as_the_search_box_folds_a_query():
+    assert folded_words("Jabhat al-Nuṣrah’s") == ["jabhat", "al", "nusrahs"]
+    assert folded_words("Ḥayʼat Taḥrīr al-Shām") == ["hayat", "tahrir", "al", "sham"]
+    assert folded_words("جَبْهَة النُّصْرَة") == ["جبهة", "النصرة"]
+    assert folded_words("ISIS_2 / Da'esh…") == ["isis", "2", "daesh"]
 
 
 def test_an_index_larger_than_one_read_of_the_service_is_written_whole(tmp_path):

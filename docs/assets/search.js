@@ -3,9 +3,10 @@
  *
  * Over HTTP it queries the chunked Pagefind index (pagefind/): a query fetches the index
  * chunks for its words and the fragments of the results it shows, not the whole index.
- * Beside it, search/names.js (every entity's names, aliases, Arabic name, type and summary)
- * answers at once: the entities whose names the query begins are shown first, before
- * Pagefind has scored a page, which on a large corpus takes seconds on a phone.
+ * Beside it, the names of a letter the query's words begin with (search/names/<code>.json: the
+ * names, aliases, Arabic name, type and summary of every entity with a name that has a word
+ * beginning with it) answer at once: the entities whose names the query begins are shown
+ * first, before Pagefind has scored a page, which on a large corpus takes seconds on a phone.
  * Pagefind cannot load from file:// (it needs fetch and ES modules), so a page opened from
  * disk searches search/names.js and search/titles.js (article titles) instead; so does a site
  * built without its full-text index (extra.reader.full_text_search: false, for previews).
@@ -41,7 +42,9 @@
   const namesOnly = offline || "namesOnly" in root.dataset;
 
   let engine = null;
-  let names = null;
+  const nameLetters = new Map((root.dataset.nameLetters || "").split(" ").filter(Boolean)
+    .map((listed) => listed.split(":")).map(([code, count]) => [code, Number(count)]));  // code: how many names
+  const namesByLetter = new Map();  // letter's code: its names, loading or loaded
   let latest = 0;
   let full = 0;  // the query (by number) whose full-text results the list shows
   let namesShown = "";  // the query and filters whose names alone the list shows
@@ -157,9 +160,26 @@
     });
   }
 
-  function loadNames() {
-    names = names || loadScript("search/names.js", "arNames").then(nameSearch);
-    return names;
+  /* The names that may answer the query. Every word of the query begins a word of the names it finds, so the
+     names with a word beginning with any one word's letter hold them all: those of the letter with the fewest
+     (none if a word's letter begins no name). A file that could not load is asked for again by the next query. */
+  function loadNames(query) {
+    const codes = wordsOf(query).map((word) => word.codePointAt(0).toString(16));
+    if (!codes.length || !codes.every((code) => nameLetters.has(code))) return Promise.resolve(nameSearch([]));
+    const code = codes.reduce((fewest, next) => (nameLetters.get(next) < nameLetters.get(fewest) ? next : fewest));
+    if (!namesByLetter.has(code)) {
+      namesByLetter.set(code, fetch(new URL(`search/names/${code}.json`, base))
+        .then((response) => {
+          if (!response.ok) throw new Error(`search/names/${code}.json: ${response.status}`);
+          return response.json();
+        })
+        .then(nameSearch)
+        .catch((error) => {
+          namesByLetter.delete(code);
+          throw error;
+        }));
+    }
+    return namesByLetter.get(code);
   }
 
   function namesAndTitlesEngine() {
@@ -205,7 +225,7 @@
   async function topHits(query) {
     if (namesOnly) return [];
     try {
-      const found = await (await loadNames()).search(query, filters());
+      const found = await (await loadNames(query)).search(query, filters());
       return await Promise.all(found.more(0, TOP).map((load) => load()));
     } catch {
       return [];
@@ -459,11 +479,10 @@
     }
   });
 
-  // The index and the names start loading when the box is focused, while the reader types.
+  // The index starts loading when the box is focused, while the reader types.
   input.addEventListener("focus", () => {
     setOpen(true);
     loadEngine().catch(() => {});  // run() says so if it cannot load
-    if (!namesOnly) loadNames().catch(() => {});
   });
   input.addEventListener("input", schedule);
   kind.addEventListener("change", () => run());

@@ -1,11 +1,11 @@
-"""The site's search: a chunked Pagefind index fed each page as it is written, and a small index for ``file://``.
+"""The site's search: a chunked Pagefind index fed each page as it is written.
 
 A query on the chunked index fetches only the index chunks and page fragments it needs, so
 its cost does not grow with the corpus. Each page is sent to a Pagefind service (a separate
 process, so its work runs beside MkDocs') as a small document made for the search: the
 text, with the names of an entity weighted up and the kind, year and summary as filters and
 metadata. Browsers cannot load that index from ``file://`` (it needs ``fetch`` and ES
-modules), so the build also writes a script of names and titles that offline search reads.
+modules): there the search reads the names and titles of :mod:`search_names`.
 """
 
 from __future__ import annotations
@@ -26,16 +26,13 @@ from pagefind.service import PagefindService
 from pagefind.service.types import InternalRequestPayload, InternalResponsePayload
 
 from ..reading.article import Article
-from ..reading.catalog import Catalog, Entity
+from ..reading.catalog import Entity
 from ..reading.dates import format_date
-from ..writing.addresses import article_src_uri, page_path
 from ..writing.html_text import escape_attribute, escape_text, tag
 
 T = TypeVar("T")
 LANGUAGE = "en"
 INDEX_FOLDER = "pagefind"
-NAMES_SCRIPT = "search/names.js"
-TITLES_SCRIPT = "search/titles.js"
 NAME_WEIGHT = "10"
 """Pagefind's highest weight, for an entity's names: a page titled with a name outranks one that uses it."""
 PARTS = 2
@@ -314,30 +311,3 @@ def index_parts(pages: int) -> int:
 def merged_parts(parts: int) -> str:
     """The folders of the parts the browser merges into the first, as the search box lists them for its script."""
     return " ".join(part_folder(number) for number in range(1, parts))
-
-
-def names_script(catalog: Catalog) -> str:
-    """Every entity's address (from the site's root), name, type, type label, summary, other names (aliases,
-    inflected forms, Arabic name) and year, as a script.
-
-    Over HTTP the search box loads it beside Pagefind, for results that answer at once: an
-    entity whose names the query begins shows before Pagefind has scored a page. From
-    ``file://``, where Pagefind cannot load, it is half of the search (with :func:`titles_script`).
-    A script, not JSON, because a page opened from disk can load a script but cannot fetch a file.
-    """
-    rows = [[page_path(entity.src_uri), entity.name, entity.type, entity.type_label, entity.summary,
-             [alias.text for alias in (*entity.aliases, *entity.forms)] + ([entity.arabic] if entity.arabic else []),
-             entity.date[:4] if entity.date else ""] for entity in catalog]
-    return _script("arNames", rows)
-
-
-def titles_script(articles: dict[str, Article]) -> str:
-    """Every article's address, title, date and year, in the rows of :func:`names_script`: with it, the search from
-    ``file://``, which finds entities by any of their names and articles by title, not by their text."""
-    rows = [[page_path(article_src_uri(slug)), article.title, "article", format_date(article.date) if article.date else "",
-             "", [], str(article.date.year) if article.date else ""] for slug, article in sorted(articles.items())]
-    return _script("arTitles", rows)
-
-
-def _script(name: str, rows: list[list]) -> str:
-    return f"window.{name} = {json.dumps(rows, ensure_ascii=False, separators=(',', ':'))};\n"
