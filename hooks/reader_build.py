@@ -210,16 +210,16 @@ class ReaderBuild:
         kinds, documentation_pages = self.pages, self.files.documentation_pages()
         pages = [file.src_uri for file in documentation_pages if file.src_uri in kinds and kinds[file.src_uri].ahead]
         self.writer = WorkAhead(self._write, None, pages, self._spare_workers())
-        parts = index_parts(len(documentation_pages))
+        self.progress = PagesWritten(len(documentation_pages), log.info)
+        env.globals["ar_search_years"] = self.site.search_years()
+        env.globals["ar_search_names_only"] = not self.settings.full_text_search
         if self.settings.full_text_search:
+            parts = index_parts(len(documentation_pages))
             with _one_line():
                 self.search = SearchIndex(parts)  # after the workers fork: it runs a thread of its own
             self.names_by_letter = NamesByLetter.of(self.corpus.catalog)
-        self.progress = PagesWritten(len(documentation_pages), log.info)
-        env.globals["ar_search_years"] = self.site.search_years()
-        env.globals["ar_search_parts"] = merged_parts(parts)
-        env.globals["ar_search_names_only"] = not self.settings.full_text_search
-        env.globals["ar_search_name_letters"] = self.names_by_letter.listed()
+            env.globals["ar_search_parts"] = merged_parts(parts)
+            env.globals["ar_search_name_letters"] = self.names_by_letter.listed()
 
     def put_indexed_parts(self, page: Page) -> None:
         """Put what the engine wrote on the page, except the parts the search must not index."""
@@ -282,9 +282,12 @@ class ReaderBuild:
         names, titles = names_script(self.corpus.catalog).encode(), titles_script(self.corpus.articles).encode()
         write_file(names, str(site_dir / NAMES_SCRIPT))
         write_file(titles, str(site_dir / TITLES_SCRIPT))
-        for path, rows in self.names_by_letter.files().items():
-            write_file(rows.encode(), str(site_dir / path))
-        log.info(f"search: {indexed}; names {len(names) / 2**10:,.0f} KB, titles {len(titles) / 2**10:,.0f} KB")
+        letters = {path: rows.encode() for path, rows in self.names_by_letter.files().items()}
+        for path, rows in letters.items():
+            write_file(rows, str(site_dir / path))
+        by_letter = (f" (by letter: {len(letters):,} files, the largest {max(map(len, letters.values())) / 2**10:,.0f} KB)"
+                     if letters else "")
+        log.info(f"search: {indexed}; names {len(names) / 2**10:,.0f} KB{by_letter}, titles {len(titles) / 2**10:,.0f} KB")
         if self.config.strict and self.problems:
             count = len(self.problems)
             raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the articles or the catalog in strict "

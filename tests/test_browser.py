@@ -626,6 +626,7 @@ def test_a_site_built_without_its_full_text_index_searches_names_and_titles_over
     assert built.returncode == 0, built.output
     assert "search: no full-text index (extra.reader.full_text_search is false); names" in built.output
     assert not (built.site / search.INDEX_FOLDER).exists() and (built.site / search_names.TITLES_SCRIPT).is_file()
+    assert not (built.site / search_names.LETTERS_FOLDER).exists()
     asked_for_index = []
     page.on("request", lambda request: asked_for_index.append(request.url) if "/pagefind/" in request.url else None)
     with serving(built.site) as address:
@@ -640,6 +641,12 @@ def test_a_site_built_without_its_full_text_index_searches_names_and_titles_over
         search_for(page, "spotlight")  # in the article's text only
         expect(page.locator(".md-search-result__meta")).to_have_text(
             re.compile(r"^No matching names or titles \(this site has no full-text index, .*not the text\)$"))
+        page.select_option('.ar-search select[name="kind"]', "")  # everything again, after the articles
+        page.fill(".md-search__input", "Daesh")
+        expect(link).to_have_attribute("href", re.compile(r"/organizations/isis\.html"))
+        page.fill(".md-search__input", "?")  # punctuation alone names nothing
+        expect(page.locator("a.md-search-result__link")).to_have_count(0)
+        expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^No matching names or titles"))
     assert asked_for_index == []
 
 
@@ -959,21 +966,32 @@ def test_a_query_fetches_the_names_of_the_letter_with_the_fewest(page, server):
     listed = dict(pair.split(":") for pair in page.locator("[data-ar-search]").get_attribute("data-name-letters").split())
     assert int(listed["6e"]) < int(listed["61"])
     assert fetched == ["61.json", "6e.json"]
+    assert "78" not in listed  # no name has a word beginning with x: nothing to fetch, no name shown
+    page.fill(".md-search__input", "")
+    page.keyboard.type("xq")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Searching…")
+    assert fetched == ["61.json", "6e.json"]
 
 
 def test_the_search_box_folds_a_query_as_the_build_files_names_by_letter(page):
-    """search.js asks for the names of the first letter of the query's first word as it folds it; the build files a
-    name under the first letters of its words as :func:`folded_words` folds them. The two must agree on every name of
-    the sample catalog and on the hard cases (accents, apostrophes, Arabic vowel marks, letters outside the BMP)."""
+    """search.js asks for the names of a letter that begins a word of the query as it folds it; the build files a
+    name under the first letters of its words as :func:`folded_words` folds them, by :func:`letter_code`. The two
+    must agree on every name of the sample catalog and on the hard cases (accents, apostrophes, Arabic vowel marks,
+    letters that fold to others, letters outside the BMP)."""
     script = (ROOT / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
-    functions = [re.search(rf"\n  function {name}\(.*?\n  }}\n", script, re.S) for name in ("normalise", "wordsOf")]
-    assert all(functions), "search.js no longer has the functions normalise(text) and wordsOf(query)"
+    functions = [re.search(rf"\n  function {name}\(.*?\n  }}\n", script, re.S)
+                 for name in ("normalise", "wordsOf", "letterCode")]
+    assert all(functions), "search.js no longer has the functions normalise(text), wordsOf(query), letterCode(word)"
     names = [name for entity in sample_catalog() for name in (entity.name, *(alias.text for alias in entity.aliases),
                                                                    *(form.text for form in entity.forms), entity.arabic) if name]
-    names += ["Ḥayʼat Taḥrīr al-Shām", "jabhat al-nuṣrah’s", "جَبْهَة النُّصْرَة", "ISIS_2 / Da'esh…", "𝐐alamoun", "ǅemal İnan"]
+    names += ["Ḥayʼat Taḥrīr al-Shām", "jabhat al-nuṣrah’s", "جَبْهَة النُّصْرَة", "ISIS_2 / Da'esh…", "𝐐alamoun", "ǅemal İnan",
+              "𐐀rak 𠀋 stan"]
     defined = "".join(function.group(0) for function in functions)
-    folded = page.evaluate(f"(texts) => {{ {defined} return texts.map((text) => wordsOf(text)); }}", names)
-    assert dict(zip(names, folded, strict=True)) == {name: search_names.folded_words(name) for name in names}
+    folded = page.evaluate(f"(texts) => {{ {defined} return texts.map((text) => wordsOf(text).map((word) => "
+                           "[word, letterCode(word)])); }", names)
+    assert dict(zip(names, folded, strict=True)) == {
+        name: [[word, search_names.letter_code(word[0])] for word in search_names.folded_words(name)] for name in names}
+    assert ["𐐨rak", "10428"] in folded[-1]  # the Deseret capital, lower-cased, outside the BMP
 
 
 def test_enter_before_any_result_opens_the_first_once_it_comes(page, server):

@@ -12,7 +12,8 @@ PHASES = [
     r"generated pages: [\d,]+ added in \d+\.\d s",
     r"open data: \d+\.\d MB in 3 files, waited \d+\.\d s for them",
     r"pages: ([\d,]+) of \1 written in \d+\.\d s",
-    r"search: [\d,]+ pages indexed, index written in \d+\.\d s; names [\d,]+ KB, titles [\d,]+ KB",
+    r"search: [\d,]+ pages indexed, index written in \d+\.\d s; names [\d,]+ KB \(by letter: [\d,]+ files, the largest "
+    r"[\d,]+ KB\), titles [\d,]+ KB",
 ]
 
 

@@ -70,6 +70,11 @@
     return normalise(query).split(" ").filter(Boolean);
   }
 
+  /* A word's first letter as the build names the file of its names: the code point in hexadecimal. */
+  function letterCode(word) {
+    return word.codePointAt(0).toString(16);
+  }
+
   /* Text with the searched words (and words they begin) marked, built as nodes. */
   function marked(text, words) {
     const fragment = document.createDocumentFragment();
@@ -164,7 +169,7 @@
      names with a word beginning with any one word's letter hold them all: those of the letter with the fewest
      (none if a word's letter begins no name). A file that could not load is asked for again by the next query. */
   function loadNames(query) {
-    const codes = wordsOf(query).map((word) => word.codePointAt(0).toString(16));
+    const codes = wordsOf(query).map(letterCode);
     if (!codes.length || !codes.every((code) => nameLetters.has(code))) return Promise.resolve(nameSearch([]));
     const code = codes.reduce((fewest, next) => (nameLetters.get(next) < nameLetters.get(fewest) ? next : fewest));
     if (!namesByLetter.has(code)) {
@@ -197,6 +202,7 @@
       preload: () => {},
       async search(query, chosen) {
         const words = wordsOf(query);
+        if (!words.length) return { total: 0, more: () => [] };  // punctuation alone names nothing
         const scored = [];
         for (const entry of entries) {
           if ((chosen.kind && entry.kind !== chosen.kind) || (chosen.year && entry.year !== chosen.year)) continue;
