@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 # Dates in the built site come from the sources (the last commit), never from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test fuzz serve lint screenshots bench clean
+.PHONY: site test fuzz serve preview lint screenshots bench clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+
+# The same without the full-text index: a quicker build on every change (see preview.yml).
+preview: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload -f preview.yml
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench

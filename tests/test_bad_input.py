@@ -101,6 +101,9 @@ CASES = {
     "month that does not exist": (write(f"{SEED}.yml", "date: 2015-13-45\n"), r"\.yml:1: date '2015-13-45' is not a date"),
     "year one": (write(f"{SEED}.yml", "date: 0001-01-01\n"), r"\.yml:1: date '0001-01-01' is not a date — .*year 1000"),
     "title a number": (write(f"{SEED}.yml", "title: 123\n"), r"\.yml:1: title should be text, not 123 — write the title"),
+    "slug not an address": (write(f"{SEED}.yml", "slug: ../../Etc Page\n"),
+                            r"\.yml:1: slug '\.\./\.\./Etc Page' is not a page address — use small letters, digits and "
+                            r"hyphens, e.g\. 'slug: etc-page'"),
     "slug a list": (write(f"{SEED}.yml", "slug: [a, b]\n"), r"\.yml:1: slug should be text, not \['a', 'b'\]"),
     "tags a number": (write(f"{SEED}.yml", "tags: 5\n"), r"\.yml:1: tags should be a list, not 5 — write e\.g\. 'tags: \["),
     "tag a mapping": (write(f"{SEED}.yml", "tags: [{a: 1}]\n"), r"\.yml:1: tags entry 1 should be text, not \{'a': 1\}"),
@@ -119,7 +122,9 @@ CASES = {
     "alias hints a list": (write(f"{SEED}.yml", "alias_hints: [Assad]\n"),
                            r"\.yml:1: alias_hints should be a mapping of keys to values, not \['Assad'\] — map a phrase"),
     "alias hint to a missing entity": (write(f"{SEED}.yml", "alias_hints:\n  Assad: nobody\n"),
-                                       rf"{SEED}\.yml: alias hint 'Assad' names unknown entity 'nobody'"),
+                                       rf"{SEED}\.yml:2: alias hint 'Assad' names unknown entity 'nobody'"),
+    "quote left open in a sidecar": (write(f"{SEED}.yml", 'title: "Unclosed\nauthor: Jane Doe\n'),
+                                     r"\.yml:1: is not valid YAML \(found unexpected end of stream while scanning a quoted"),
     "sidecar not UTF-8": (write(f"{SEED}.yml", b"title: caf\xe9\n"), rf"{SEED}\.yml:1: is not UTF-8 \(byte 0xe9\) — save it"),
     "duplicate sidecar key": (write(f"{SEED}.yml", "title: One\ntitle: Two\n"),
                               r"\.yml:2: key 'title' appears twice — keep one of the two"),
@@ -131,6 +136,9 @@ CASES = {
     # entity pages
     "broken front matter": (edit("docs/glossary/emir.md", "type: term", "type: [term"),
                             r"docs/glossary/emir\.md:\d+: front matter is not valid YAML \(.*\) — fix the YAML syntax there"),
+    "type not its folder's": (write("docs/people/new-person.md", "---\ntype: place\nname: New Person\nsummary: S.\n---\n"),
+                              r"docs/people/new-person\.md:2: type 'place' is not the type of the pages in docs/people/ "
+                              r"\('person'\) — set 'type: person', or move the page to docs/places/"),
     "duplicate id": (write("docs/people/isis.md", "---\ntype: person\nname: Isis Smith\nsummary: Someone.\n---\nProse.\n"),
                      r"docs/people/isis\.md: duplicate entity id 'isis' \(also organizations/isis\.md\) — rename one"),
     "alias claimed twice": (edit("docs/organizations/hezbollah.md", "aliases:\n", "aliases:\n  - Daesh\n"),
@@ -272,7 +280,7 @@ def test_non_strict_build_warns_leaves_bad_files_out_and_builds_the_rest(project
     assert result.returncode == 0, result.output
     assert "Traceback" not in result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
-    for expected in ("seeds/empty.txt: is empty", "seeds/fifo.txt: is a FIFO", f"{SEED}.yml:2: is not valid YAML",
+    for expected in ("seeds/empty.txt: is empty", "seeds/fifo.txt: is a FIFO", f"{SEED}.yml:1: is not valid YAML",
                      "docs/people/outsider.md: is a symlink to a file outside the project",
                      "docs/glossary/fifo.md: is a FIFO", "docs/people/bomb.md:5: front matter uses",
                      "docs/glossary/latin.md:3: is not UTF-8 (byte 0xe9)"):
@@ -292,7 +300,7 @@ def test_unused_entity_is_listed_not_refused(tmp_path):
                                            ("events", "battle", "event", "Battle of Yabrud")]]
     corpus = load_corpus(tmp_path, pages, LinkMode.ALL, workers=1)
     assert [(str(notice.path), notice.message) for notice in corpus.notices] == [
-        ("docs/places/hama.md", "is not mentioned by any article (unused entity)")]
+        ("docs", "1 entity page is not mentioned by any article: places/hama")]
 
 
 def test_a_seed_whose_title_gives_no_address_takes_one_from_its_file_name_as_a_slug(inputs):

@@ -67,7 +67,25 @@ def test_alias_claimed_by_two_entities():
     other = ISIS.replace("name: ISIS", "name: Islamic State").replace("[Daesh]", "[DAESH]")
     result = catalog(**{"organizations/isis.md": ISIS, "organizations/islamic-state.md": other})
     (message,) = messages(result)
-    assert message.startswith("docs/organizations/islamic-state.md:5: name or alias 'DAESH' is already claimed by 'isis'")
+    assert message.startswith("docs/organizations/islamic-state.md:5: name or alias 'DAESH' is already claimed by 'isis' "
+                              "(docs/organizations/isis.md)")
+
+
+def test_an_alias_that_is_another_entitys_name_is_reported_on_the_aliass_page_whatever_the_folders_order():
+    arsal = "---\ntype: place\nname: Arsal\nsummary: A town.\n---\n"
+    salam = "---\ntype: person\nname: Tammam Salam\nsummary: A politician.\naliases: [Salam, ARSAL]\n---\n"
+    result = catalog(**{"places/arsal.md": arsal, "people/tammam-salam.md": salam})  # people/ is read first
+    (message,) = messages(result)
+    assert message.startswith("docs/people/tammam-salam.md:5: name or alias 'ARSAL' is already claimed by 'arsal' "
+                              "(docs/places/arsal.md)")
+    assert [a.text for a in result["tammam-salam"].aliases] == ["Salam"]
+
+
+def test_a_type_that_is_not_its_folders_is_reported_at_the_type():
+    result = catalog(**{"people/tammam-salam.md": "---\nname: Tammam Salam\ntype: place\nsummary: A politician.\n---\n"})
+    (message,) = messages(result)
+    assert message == ("docs/people/tammam-salam.md:3: type 'place' is not the type of the pages in docs/people/ "
+                       "('person') — set 'type: person', or move the page to docs/places/")
 
 
 def test_duplicate_id_across_folders():

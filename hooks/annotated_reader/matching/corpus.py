@@ -13,7 +13,7 @@ from ..reading.catalog import Catalog, build_catalog
 from ..reading.errors import InputError, Problem
 from ..reading.input_files import file_bytes, seed_files
 from ..reading.seed_parser import decode_seed, parse_seed, title_notice
-from ..reading.sidecar import apply_sidecar, read_sidecar
+from ..reading.sidecar import apply_sidecar, read_sidecar, sidecar_line
 from .linker import Linker, alias_key
 from .mentions import LinkMode, Mention, MentionIndex, find_mentions, names_within_names, unused_entities
 from .parallel import map_batches
@@ -101,7 +101,8 @@ def _drop_unknown_hints(article: Article, catalog: Catalog) -> list[Problem]:
     problems = []
     for alias, target in list(article.alias_hints.items()):
         if target is not None and target not in catalog.entities:
-            problems.append(Problem(article.source.with_suffix(".yml"), None,
+            sidecar = article.source.with_suffix(".yml")
+            problems.append(Problem(sidecar, sidecar_line(sidecar, "alias_hints", alias),
                                     f"alias hint '{alias}' names unknown entity '{target}'",
                                     "use the file name (without .md) of an entity page, or null to switch it off"))
             del article.alias_hints[alias]
@@ -130,8 +131,21 @@ def load_corpus(seeds_dir: Path, entity_pages: list[tuple[Path, str, str]], mode
     kept, slug_problems = _distinct_slugs([reading for reading in readings if reading.article])
     articles = {reading.article.slug: reading.article for reading in kept}
     index = MentionIndex({reading.article.slug: reading.mentions for reading in kept}, names_within_names(catalog))
-    unused = [Problem(Path("docs") / entity.src_uri, None, "is not mentioned by any article (unused entity)",
-                      "nothing to do unless that is a surprise")
-              for entity in map(catalog.__getitem__, unused_entities(catalog, index))]
+    unused = _unused_notice([catalog[entity_id].src_uri.removesuffix(".md") for entity_id in unused_entities(catalog, index)])
     titles = [title_notice(article) for article in articles.values() if article.title_from_body]
     return Corpus(catalog, linker, articles, index, catalog.problems + read_problems + slug_problems, titles + unused)
+
+
+UNUSED_NAMED = 10
+"""Unused entity pages named in the build's one line about them; the coverage report lists them all."""
+
+
+def _unused_notice(pages: list[str]) -> list[Problem]:
+    """One line for the entity pages no article mentions, however many (a catalog may run ahead of its articles)."""
+    if not pages:
+        return []
+    named = ", ".join(pages[:UNUSED_NAMED]) + (f" and {len(pages) - UNUSED_NAMED:,} more" if len(pages) > UNUSED_NAMED else "")
+    many = len(pages) != 1
+    return [Problem(Path("docs"), None, f"{len(pages):,} entity page{'s are' if many else ' is'} not mentioned by any "
+                                        f"article: {named}", "the coverage report lists them; nothing to do unless that "
+                                                             "is a surprise")]

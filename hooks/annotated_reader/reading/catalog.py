@@ -156,6 +156,11 @@ def read_entity(path: Path, src_uri: str, text: str) -> tuple[Entity | None, lis
     report.problems += problems
     if front is None:
         return None, [], report
+    folder, kind = src_uri.split("/", 1)[0], ENTITY_TYPES[front.type]
+    if kind.folder != folder and folder in ENTITY_FOLDERS:  # its address says one type, its register another
+        held = next(other.key for other in ENTITY_TYPES.values() if other.folder == folder)
+        report.add("type:", f"type '{front.type}' is not the type of the pages in docs/{folder}/ ('{held}')",
+                   f"set 'type: {held}', or move the page to docs/{kind.folder}/")
     entity = Entity(
         id=entity_id,
         type=front.type,
@@ -202,19 +207,23 @@ def build_catalog(pages: list[tuple[Path, str, str]], alias_key) -> Catalog:
         entities[entity.id] = entity
         pending.append((entity, report, relations))
 
+    # Every entity's own name is claimed before any alias or form: a page that lists another entity's name among its
+    # aliases is the one told, whichever folder comes first.
+    claims = [(entity, report, Alias(entity.name, is_acronym(entity.name))) for entity, report, _ in pending]
+    claims += [(entity, report, alias) for entity, report, _ in pending for alias in (*entity.aliases, *entity.forms)]
     claimed: dict[str, str] = {}
-    for entity, report, _ in pending:
-        name = Alias(entity.name, is_acronym(entity.name))
-        kept = []
-        for alias in (name, *entity.aliases, *entity.forms):
-            owner = claimed.setdefault(alias_key(alias), entity.id)
-            if owner == entity.id:
-                kept.append(alias)
-            else:
-                report.add(alias.text, f"name or alias '{alias.text}' is already claimed by '{owner}'",
-                           "remove it from one of the two pages, or pin it per article with an alias hint in the seed's sidecar")
-        entity.aliases = tuple(a for a in entity.aliases if a in kept)
-        entity.forms = tuple(a for a in entity.forms if a in kept)
+    kept: dict[str, set[Alias]] = defaultdict(set)
+    for entity, report, alias in claims:
+        owner = claimed.setdefault(alias_key(alias), entity.id)
+        if owner == entity.id:
+            kept[entity.id].add(alias)
+        else:
+            report.add(alias.text, f"name or alias '{alias.text}' is already claimed by '{owner}' "
+                                   f"(docs/{entities[owner].src_uri})",
+                       "remove it from one of the two pages, or pin it per article with an alias hint in the seed's sidecar")
+    for entity, _, _ in pending:
+        entity.aliases = tuple(a for a in entity.aliases if a in kept[entity.id])
+        entity.forms = tuple(a for a in entity.forms if a in kept[entity.id])
 
     inverse: dict[str, list[Relation]] = defaultdict(list)
     for entity, report, relations in pending:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+from slugify import slugify
 
 from .entity_types import ENTITY_TYPES
 from .errors import shown
@@ -112,6 +113,14 @@ def _entity_id(value: str) -> str:
     return value
 
 
+def _slug(value: str) -> str:
+    """An article's address is written as an entity id is: it is used as given, never rewritten."""
+    if not ENTITY_ID.match(value):
+        example = slugify(value, max_length=80, word_boundary=True) or "a-stable-address"
+        raise _refuse(f"{shown(value)} is not a page address", f"use small letters, digits and hyphens, e.g. 'slug: {example}'")
+    return value
+
+
 def _entity_type(value: str) -> str:
     if value not in ENTITY_TYPES:
         raise _refuse(f"unknown type {shown(value)}", f"use one of: {', '.join(ENTITY_TYPES)}", placed=True)
@@ -148,6 +157,7 @@ Line = Annotated[str, AfterValidator(_line)]
 Name = Annotated[str, AfterValidator(_name)]
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 EntityId = Annotated[str, AfterValidator(_entity_id)]
+Slug = Annotated[str, AfterValidator(_slug)]
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 
 
@@ -190,7 +200,7 @@ class Sidecar(BaseModel):
     date: Annotated[dt.date, BeforeValidator(_date)] | None = Field(None, description=_DATE_FIX)
     url: HttpUrl | None = Field(None, description="write the original's full address, starting https://")
     tags: Annotated[list[Line], BeforeValidator(_one_or_many)] = Field((), description="write e.g. 'tags: [Qalamoun, ISIS]'")
-    slug: Line | None = Field(None, description="write the page's address, e.g. 'slug: a-stable-address'")
+    slug: Slug | None = Field(None, description="write the page's address, e.g. 'slug: a-stable-address'")
     encoding: Annotated[str, AfterValidator(_text_codec)] | None = Field(
         None, description="use a Python codec name such as windows-1252 or latin-1")
     standfirst: bool | None = Field(None, description="write 'standfirst: true' or 'standfirst: false'")

@@ -41,6 +41,15 @@ def read_sidecar(path: Path) -> dict:
     return {key: value for key, value in sidecar.model_dump(exclude_unset=True).items() if value is not None}  # null: not given
 
 
+def sidecar_line(path: Path, *keys: str) -> int | None:
+    """The line of ``keys`` (``"alias_hints", "IS"``) in a sidecar read already, for a problem found later, once
+    the catalog is known."""
+    try:
+        return read_yaml(utf8_text(file_bytes(path), path)).line_of(keys)
+    except (InputError, YamlRefused):  # it was read once: it changed since
+        return None
+
+
 def apply_sidecar(article: Article, data: dict) -> Article:
     """The article with the sidecar's values in place of what the parser found."""
     if not data:

@@ -98,8 +98,11 @@ def read_yaml(text: str, first_line: int = 1) -> YamlData:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "invalid YAML"
+        mark = getattr(error, "problem_mark", None)
+        opened = getattr(error, "context_mark", None)
+        if mark and opened and not text[mark.index:].strip():  # a quote or bracket left open ran to the end: where it opened
+            problem, mark = f"{problem} {error.context}", opened
         raise YamlRefused(mark.line + first_line if mark else None, f"is not valid YAML ({problem})",
                           "fix the YAML syntax there (quote values that contain ':' or start with a quote)") from None
     except (ValueError, OverflowError) as error:  # e.g. an explicit !!timestamp that is no date, a 5,000-digit number
