@@ -260,6 +260,73 @@ def test_search_by_keyboard_opens_a_result_with_the_words_highlighted(page, serv
     assert marks.count() > 5
 
 
+def test_the_highlight_marks_words_spelt_with_apostrophes_and_not_the_short_words_beside_longer_ones(page, server):
+    """The words come folded ("bayah" for "bay'ah"); "al" of "al-Nusra" would mark every "al-" on the page."""
+    page.goto(f"{server}/glossary/bayah.html?h=bayah")
+    expect(page.locator(".md-content h1 mark[data-md-highlight]")).to_have_text("Bay'ah")
+    page.goto(f"{server}/organizations/nusra-front.html?h=al%20nusra")
+    marks = page.locator(".md-content mark[data-md-highlight]").all_text_contents()
+    assert marks and all(mark.lower().startswith("nusra") for mark in marks), marks
+
+
+def test_words_joined_by_a_hyphen_are_searched_apart(page, server):
+    page.goto(f"{server}/index.html")
+    search_for(page, "al Nusra")
+    apart = page.locator(".md-search-result__meta").text_content()
+    page.keyboard.press("Escape")
+    search_for(page, "al-Nusra")
+    expect(page.locator(".md-search-result__meta")).to_have_text(apart)
+    assert int(apart.split()[0]) > 5
+
+
+def test_enter_opens_what_the_words_in_the_box_find_not_what_the_list_showed_for_earlier_ones(page, server):
+    page.goto(f"{server}/index.html")
+    page.keyboard.press("/")
+    page.keyboard.type("Da")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Da", timeout=10_000)
+    assert "damascus" in page.locator("a.md-search-result__link").first.get_attribute("href")
+    page.keyboard.type("esh")  # and Enter at once, before the list has caught up
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/organizations/isis\.html\?h=daesh$"))
+
+
+def test_typing_on_leaves_the_results_in_place_until_the_new_ones_take_their_places(page, server):
+    """From "Qalam" to "Qalamo": the name stays where it is, brought up to date, and the list never shrinks to it alone
+    (it did at each key, for as long as the full text took), then holds the new words' results."""
+    page.goto(f"{server}/index.html")
+    search_for(page, "Qalam")
+    links = page.locator("a.md-search-result__link")
+    before = links.count()
+    page.evaluate("""() => {
+      const list = document.querySelector(".md-search-result__list");
+      window.arFewest = Infinity;
+      new MutationObserver(() => {
+        window.arFewest = Math.min(window.arFewest, list.querySelectorAll("a.md-search-result__link").length);
+      }).observe(list, { childList: true, subtree: true });
+    }""")
+    page.keyboard.type("o")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Qalamo", timeout=10_000)
+    after = links.count()
+    assert before >= 5 and page.evaluate("window.arFewest") >= min(before, after)
+    expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamo$"))
+    hrefs = links.evaluate_all("links => links.map((link) => link.href)")
+    assert all(href.endswith("h=qalamo") or "h=qalamo#" in href for href in hrefs), hrefs
+
+
+def test_show_more_by_keyboard_moves_the_focus_to_the_first_result_it_adds(page, server):
+    page.goto(f"{server}/index.html")
+    search_for(page, "Qalamoun")
+    more = page.locator("button.ar-search-more")
+    more.focus()
+    page.keyboard.press("Enter")
+    links = page.locator("a.md-search-result__link")
+    expect(links.nth(5)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(6)).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
 def test_search_fetches_a_few_small_files_not_the_whole_index(page, server):
     fetched: list[int] = []
     page.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"])
@@ -932,7 +999,8 @@ def test_entities_the_query_names_show_at_once_then_the_full_text_results_withou
     links = page.locator("a.md-search-result__link")
     shown_for_qala = links.first.element_handle()
     page.keyboard.type("moun")
-    page.wait_for_function("link => !link.isConnected", arg=shown_for_qala)  # "Qalamoun"'s names took their place
+    # "Qalamoun"'s names, the same page, bring the one shown up to date in place: the list does not shrink and grow
+    page.wait_for_function("link => link.isConnected && link.href.endsWith('?h=qalamoun')", arg=shown_for_qala)
     page.wait_for_timeout(FULL_TEXT_PAUSE + 200)  # and its full-text search, after the pause, waits for "Qala"'s
     expect(links.first).to_have_attribute("href", re.compile(r"/places/qalamoun\.html\?h=qalamoun$"))
     expect(links.first.locator(".ar-search-kind")).to_have_text("Place")

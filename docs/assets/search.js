@@ -48,6 +48,7 @@
   let latest = 0;
   let full = 0;  // the query (by number) whose full-text results the list shows
   let namesShown = "";  // the query and filters whose names alone the list shows
+  let listShows = "";  // the query and filters whose names or results the list shows: what Enter may open
   let lastAsked = "";  // the query and filters last searched: typed again (a space after a word), not searched again
   let openFirst = false;  // Enter came before any result: open the first once they come
   let timer = 0;
@@ -82,8 +83,11 @@
       fragment.append(text);
       return fragment;
     }
-    // A word of one or two letters ("al") marks only itself; a longer one, the words it begins.
-    const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    // A word of one or two letters ("al" of "al-Nusra") marks nothing beside a longer one, and alone only itself;
+    // a longer one marks the words it begins. The words are folded without apostrophes: "bayah" marks "Bay'ah".
+    const longer = words.filter((word) => word.length > 2);
+    const alternatives = (longer.length ? longer : words).map((word) => [...word]
+      .map((letter) => letter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("['’‘`ʼ]?")
       + (word.length < 3 ? "(?![\\p{L}\\p{N}])" : "[\\p{L}\\p{N}\\p{M}]*"));
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})`, "giu");
     let position = 0;
@@ -122,10 +126,13 @@
     await pagefind.init();
     await Promise.all([pagefind.search(""), ...parts.map((part) =>
       pagefind.mergeIndex(new URL(`pagefind/${part}/`, base).href, shared))]);
+    // Words joined by a hyphen are searched apart, as Material's search does: Pagefind would take "al-Nusra" as the
+    // one word "alnusra", found only where the text writes it so, and miss "the Nusra Front".
+    const apart = (query) => query.replace(/[-‐‑–—]+/g, " ");
     return {
-      preload: (query) => pagefind.preload(query),
+      preload: (query) => pagefind.preload(apart(query)),
       async search(query, chosen) {
-        const found = await pagefind.search(query, { filters: chosen });
+        const found = await pagefind.search(apart(query), { filters: chosen });
         if (!found) return null;
         return { total: found.results.length, more: (from, count) =>
           found.results.slice(from, from + count).map((result) => async () => fromPagefind(await result.data())) };
@@ -275,9 +282,34 @@
     return entry;
   }
 
-  /* Results in order, each shown as soon as it and those before it have arrived. The first is fetched on its
-     own, the rest after it: on a slow line they would share its bandwidth and hold it back. */
-  async function show(found, words, from, count, run, shown) {
+  /* Put `node` in the list at `slot`, in place of what is there (a result of the words typed before), or at its
+     end: the list does not shrink and grow again at each key while the reader types. */
+  function place(node, slot) {
+    const there = list.children[slot];
+    if (there) there.replaceWith(node);
+    else list.append(node);
+  }
+
+  /* The names at the top of the list for the words now typed. A page the list already shows in the same place
+     (more letters of the same name) is brought up to date there, and a reader on it stays on it; what follows the
+     names stays until the full-text results take its place. */
+  function putNames(hits, words) {
+    hits.forEach((hit, slot) => {
+      const fresh = item(hit, words);
+      const there = list.children[slot]?.querySelector("a.md-search-result__link");
+      if (there && pathOf(there.href) === pathOf(hit.url)) {
+        there.href = fresh.firstElementChild.href;
+        there.replaceChildren(...fresh.firstElementChild.childNodes);
+      } else {
+        place(fresh, slot);
+      }
+    });
+  }
+
+  /* Results in order, each shown as soon as it and those before it have arrived: from `slot` on in place of the
+     results of the words typed before (whatever of them is left over then goes), or after the list's end (null).
+     The first is fetched on its own, the rest after it: on a slow line they would share its bandwidth. */
+  async function show(found, words, from, count, run, shown, slot = null) {
     list.querySelector(".ar-search-more")?.remove();
     const loads = found.more(from, count);  // each a function that fetches one result
     const pending = loads.slice(0, 1).map((load) => load());
@@ -287,13 +319,23 @@
         pending.forEach((left) => left.catch(() => {}));  // dropped with the query that asked for them
         return;
       }
-      if (!shown.has(pathOf(result.url))) list.append(item(result, words));  // not twice: it is a top hit
+      if (!shown.has(pathOf(result.url))) {  // not twice: it is a top hit
+        if (slot === null) list.append(item(result, words));
+        else place(item(result, words), slot++);
+      }
       if (index === 0) pending.push(...loads.slice(1).map((load) => load()));
     }
+    if (slot !== null) while (list.children.length > slot) list.lastElementChild.remove();
     if (from + count < found.total) {
       const more = element("button", "md-button ar-search-more", "Show more results");
       more.type = "button";
-      more.addEventListener("click", () => show(found, words, from + count, MORE, run, shown));
+      more.addEventListener("click", async () => {
+        const before = links();
+        const focused = document.activeElement === more;
+        if (focused) before.at(-1)?.focus();  // the button goes at once: the focus must not fall to the page
+        await show(found, words, from + count, MORE, run, shown);
+        if (focused && run === latest) links()[before.length]?.focus();
+      });
       const holder = element("li", "ar-search-more");
       holder.append(more);
       list.append(holder);
@@ -309,6 +351,7 @@
     if (!query) {
       list.replaceChildren();
       namesShown = "";
+      listShows = "";
       delete list.dataset.query;
       meta.textContent = "Type to start searching";
       return;
@@ -317,10 +360,11 @@
     const top = topHits(query);
     top.then((hits) => {  // shown at once, unless the full-text results came first
       if (current !== latest || full === current) return;
-      // None: an earlier query's names go. The same query searched again (it was typed while a search ran) keeps
-      // them as they are, and the reader's place among them.
-      if (namesShown !== asked) list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      // The same query searched again (it was typed while a search ran) keeps them as they are, and the reader's
+      // place among them.
+      if (namesShown !== asked) putNames(hits, words);
       namesShown = asked;
+      listShows = hits.length ? asked : "";  // below them, or without them, the results of the words typed before
       delete list.dataset.query;
       meta.textContent = hits.length === 0 ? "Searching…"
         : `${hits.length === 1 ? "1 name" : `${hits.length} names`} found; searching the full text…`;
@@ -341,8 +385,9 @@
       if (current !== latest) return;
       full = current;
       // The names shown at once stay as they are: the reader may have moved onto one with the arrow keys.
-      if (namesShown !== asked) list.replaceChildren(...hits.map((hit) => item(hit, words)));
+      if (namesShown !== asked) putNames(hits, words);
       namesShown = "";  // the full-text results follow them
+      listShows = hits.length ? asked : "";  // until the first result has taken the place of the earlier ones
       delete list.dataset.query;
       const total = Math.max(found.total, hits.length);  // a name begun may match no whole word of the text yet
       meta.textContent = total === 0 ? (namesOnly
@@ -350,8 +395,9 @@
           + "search finds names and article titles, not the text)"
         : "No matching documents")
         : total === 1 ? "1 matching document" : `${total.toLocaleString("en")} matching documents`;
-      await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))));
+      await show(found, words, 0, FIRST, current, new Set(hits.map((hit) => pathOf(hit.url))), hits.length);
       if (current !== latest) return;
+      listShows = asked;
       list.dataset.query = query;  // the query whose first results the list shows in full
       if (openFirst) {
         openFirst = false;
@@ -362,6 +408,7 @@
       full = current;  // names found now are not shown under the failure
       list.replaceChildren();
       namesShown = "";
+      listShows = "";
       delete list.dataset.query;
       meta.textContent = "Search is not available here";
       throw error;
@@ -453,14 +500,15 @@
       }
       return;
     }
+    if (event.key === "Escape") {  // wherever the focus is while the search is open
+      event.preventDefault();
+      close();
+      return;
+    }
     if (!root.contains(event.target)) return;
     const all = links();
     const at = all.indexOf(document.activeElement);
     switch (event.key) {
-      case "Escape":
-        event.preventDefault();
-        close();
-        break;
       case "ArrowDown":
       case "ArrowUp":
         if (!all.length || event.target instanceof HTMLSelectElement) break;
@@ -471,9 +519,10 @@
       case "Enter":
         if (event.target === input) {
           event.preventDefault();
-          if (all.length) {
+          const query = input.value.trim();
+          if (all.length && listShows === asking(query)) {
             all[0].click();
-          } else if (input.value.trim()) {  // nothing shown yet: search now, and open the first result it finds
+          } else if (query) {  // nothing shown yet for these words: search now, and open the first result it finds
             clearTimeout(timer);
             openFirst = true;
             run(true);
