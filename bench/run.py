@@ -124,22 +124,24 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
             super().handle()
 
 
-_WATCH_FOR_RESULT = """() => {
-  const added = (records, selector) => records.some((record) => [...record.addedNodes].some((node) =>
-    node instanceof Element && (node.matches(selector) || node.querySelector(selector))));
+_WATCH_FOR_RESULT = """(query) => {
+  const shows = (records, selector) => records.some((record) => record.type === "attributes"
+    ? record.target.matches(selector)
+    : [...record.addedNodes].some((node) => node instanceof Element && (node.matches(selector) || node.querySelector(selector))));
   const shown = (selector) => new Promise((resolve) => new MutationObserver((records, observer) => {
-    if (added(records, selector)) {
+    if (shows(records, selector)) {
       observer.disconnect();
       requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));  // painted in this frame
     }
-  }).observe(document.body, { childList: true, subtree: true }));
-  window.arResultShown = shown('a.md-search-result__link[href*="places/qalamoun.html"]');
-  window.arArticleShown = shown('a.md-search-result__link[href*="/articles/"]');
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] }));
+  const found = `[href*="h=${query}"]`;
+  window.arResultShown = shown(`a.md-search-result__link[href*="places/qalamoun.html"]${found}`);
+  window.arArticleShown = shown(`a.md-search-result__link[href*="/articles/"]${found}`);
 }"""
-"""Resolve, in the page, at the frame that first shows, among results put in the list from now on, the entity's
-and then an article's (a full-text result): the time is the page's own (the same clock as this process's), not when
-a poll from here would next see it, which under a 4× slower CPU is up to half a second later. Set just before the
-last key: results shown for the words typed before it (the entity's name begun) are not counted."""
+"""Resolve, in the page, at the frame that first shows, for the whole query, the entity's result and then an
+article's (a full-text result): put in the list, or brought up to date in place (a name shown for the words typed
+before is, with the new words in its address). The time is the page's own (the same clock as this process's), not
+when a poll from here would next see it, which under a 4× slower CPU is up to half a second later."""
 
 
 def first_search(site: Path) -> dict:
@@ -168,7 +170,7 @@ def first_search(site: Path) -> dict:
             page.keyboard.press("/")
             page.keyboard.type(QUERY[:-1], delay=TYPING_MS)
             page.wait_for_timeout(TYPING_MS)
-            page.evaluate(_WATCH_FOR_RESULT)
+            page.evaluate(_WATCH_FOR_RESULT, QUERY.lower())
             last_key = time.time() * 1000
             page.keyboard.press(QUERY[-1])
             shown = page.evaluate("window.arResultShown", None)
