@@ -313,10 +313,40 @@ def test_typing_on_leaves_the_results_in_place_until_the_new_ones_take_their_pla
     assert all(href.endswith("h=qalamo") or "h=qalamo#" in href for href in hrefs), hrefs
 
 
+def test_a_reader_on_an_earlier_result_stays_in_the_list_when_the_new_results_take_its_place(page, server):
+    page.goto(f"{server}/index.html")
+    search_for(page, "Qalam")
+    page.keyboard.type("o")
+    for _ in range(3):  # onto the third result, still one of "Qalam"'s
+        page.keyboard.press("ArrowDown")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Qalamo", timeout=10_000)
+    assert page.evaluate("document.activeElement.matches('a.md-search-result__link[href*=\"h=qalamo\"]')")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('a.md-search-result__link')")
+
+
+def test_no_page_is_listed_twice_while_the_results_of_new_words_take_the_places_of_the_earlier(page, server):
+    """After "Abu", " M": the names of "Abu M" go at the top, over a list where one of them is still further down."""
+    page.goto(f"{server}/index.html")
+    search_for(page, "Abu")
+    page.evaluate("""() => {
+      const list = document.querySelector(".md-search-result__list");
+      window.arTwice = [];
+      new MutationObserver(() => {
+        const paths = [...list.querySelectorAll("a.md-search-result__link")].map((link) => link.pathname);
+        window.arTwice.push(...paths.filter((path, index) => paths.indexOf(path) !== index));
+      }).observe(list, { childList: true, subtree: true });
+    }""")
+    page.keyboard.type(" M")
+    expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Abu M", timeout=10_000)
+    assert page.evaluate("window.arTwice") == []
+
+
 def test_show_more_by_keyboard_moves_the_focus_to_the_first_result_it_adds(page, server):
     page.goto(f"{server}/index.html")
     search_for(page, "Qalamoun")
     more = page.locator("button.ar-search-more")
+    assert more.bounding_box()["height"] >= 40  # a target a finger can tap
     more.focus()
     page.keyboard.press("Enter")
     links = page.locator("a.md-search-result__link")
@@ -946,6 +976,21 @@ def test_search_on_a_phone_holds_the_page_still_and_gives_it_back_where_it_was(b
     page.wait_for_function("scrollY === 900")
     page.wait_for_function("document.documentElement.scrollWidth === 375")  # once the backdrop has shrunk back
     assert page.evaluate("document.body.dataset.mdScrolllock") is None
+    context.close()
+
+
+def test_search_opened_on_a_phone_as_the_page_loads_holds_the_page_still(browser, server):
+    """Material, starting up, let go of a page whose search was opened in its first tenth of a second: the page
+    widened behind the backdrop, zoomed out, and the results were cut off."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    page = context.new_page()
+    for _ in range(3):
+        page.goto(f"{server}/index.html")
+        page.keyboard.press("/")
+        page.keyboard.type("Qalamoun", delay=60)
+        expect(page.locator(".md-search-result__list")).to_have_attribute("data-query", "Qalamoun", timeout=10_000)
+        assert page.evaluate("[document.documentElement.scrollWidth, document.body.dataset.mdScrolllock]") == [375, ""]
     context.close()
 
 

@@ -286,8 +286,25 @@
      end: the list does not shrink and grow again at each key while the reader types. */
   function place(node, slot) {
     const there = list.children[slot];
-    if (there) there.replaceWith(node);
-    else list.append(node);
+    if (!there) {
+      list.append(node);
+    } else {
+      const focused = there.contains(document.activeElement);
+      there.replaceWith(node);
+      if (focused) node.querySelector("a")?.focus();  // a reader on the earlier result is on the new one
+    }
+    const path = pathOf(node.querySelector("a").href);  // further down, an earlier result for the same page goes
+    [...list.children].slice(slot + 1).filter((later) => {
+      const link = later.querySelector("a.md-search-result__link");
+      return link && pathOf(link.href) === path;
+    }).forEach(drop);
+  }
+
+  /* Take `node` out of the list; the focus, if it was there, goes to the list's last result (or the box). */
+  function drop(node) {
+    const focused = node.contains(document.activeElement);
+    node.remove();
+    if (focused) (links().at(-1) || input).focus();
   }
 
   /* The names at the top of the list for the words now typed. A page the list already shows in the same place
@@ -310,7 +327,8 @@
      results of the words typed before (whatever of them is left over then goes), or after the list's end (null).
      The first is fetched on its own, the rest after it: on a slow line they would share its bandwidth. */
   async function show(found, words, from, count, run, shown, slot = null) {
-    list.querySelector(".ar-search-more")?.remove();
+    const earlierMore = list.querySelector("li.ar-search-more");
+    if (earlierMore) drop(earlierMore);
     const loads = found.more(from, count);  // each a function that fetches one result
     const pending = loads.slice(0, 1).map((load) => load());
     for (let index = 0; index < loads.length; index += 1) {
@@ -325,13 +343,13 @@
       }
       if (index === 0) pending.push(...loads.slice(1).map((load) => load()));
     }
-    if (slot !== null) while (list.children.length > slot) list.lastElementChild.remove();
+    if (slot !== null) while (list.children.length > slot) drop(list.lastElementChild);
     if (from + count < found.total) {
       const more = element("button", "md-button ar-search-more", "Show more results");
       more.type = "button";
-      more.addEventListener("click", async () => {
+      more.addEventListener("click", async (event) => {
         const before = links();
-        const focused = document.activeElement === more;
+        const focused = event.detail === 0 && document.activeElement === more;  // by keyboard, not a pointer
         if (focused) before.at(-1)?.focus();  // the button goes at once: the focus must not fall to the page
         await show(found, words, from + count, MORE, run, shown);
         if (focused && run === latest) links()[before.length]?.focus();
@@ -469,6 +487,12 @@
      still (Material's data-md-scrolllock): else its growing backdrop widens the page, which a phone then pans. */
   const narrow = matchMedia("(max-width: 59.984375em)");
   let heldAt = null;
+
+  // Material, starting up, can let the page go a moment after the search opened (a tap on a page not loaded a tenth
+  // of a second ago): the page widens behind the backdrop and stays zoomed out. While the search is open, held.
+  new MutationObserver(() => {
+    if (heldAt !== null && !("mdScrolllock" in document.body.dataset)) document.body.dataset.mdScrolllock = "";
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 
   function setOpen(opened) {
     toggle.checked = opened;
