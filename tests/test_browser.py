@@ -1017,6 +1017,7 @@ class _Held:
     def __init__(self, page: Page, pattern: str) -> None:
         self.routes: list[Route] = []
         self.holding = True
+        self.pattern = pattern
         page.route(pattern, lambda route: self.routes.append(route) if self.holding else route.continue_())
 
     def release(self, page: Page) -> list[Route]:
@@ -1025,7 +1026,11 @@ class _Held:
             if self.routes:
                 break
             page.wait_for_timeout(50)
-        assert self.routes, "no request was held"
+        if not self.routes:  # say what the page did instead, for whoever meets this
+            seen = page.evaluate("""() => ({focused: document.activeElement?.outerHTML.slice(0, 80),
+              open: document.getElementById("__search")?.checked,
+              fetched: performance.getEntriesByType("resource").map((entry) => entry.name).slice(-12)})""")
+            pytest.fail(f"no request for {self.pattern} was held within 10 s: {seen}")
         self.holding = False
         return self.routes
 
