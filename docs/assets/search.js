@@ -43,7 +43,7 @@
 
   let engine = null;
   const nameLetters = new Map((root.dataset.nameLetters || "").split(" ").filter(Boolean)
-    .map((listed) => listed.split(":")).map(([code, count]) => [code, Number(count)]));  // code: how many names
+    .map((listed) => listed.split(":")).map(([code, count]) => [code, Number(count)]));  // code: how many entities
   const namesByLetter = new Map();  // letter's code: its names, loading or loaded
   let latest = 0;
   let full = 0;  // the query (by number) whose full-text results the list shows
@@ -174,7 +174,8 @@
 
   /* The names that may answer the query. Every word of the query begins a word of the names it finds, so the
      names with a word beginning with any one word's letter hold them all: those of the letter with the fewest
-     (none if a word's letter begins no name). A file that could not load is asked for again by the next query. */
+     entities (none if a word's letter begins no name). A file that could not load is asked for again by the next
+     query. */
   function loadNames(query) {
     const codes = wordsOf(query).map(letterCode);
     if (!codes.length || !codes.every((code) => nameLetters.has(code))) return Promise.resolve(nameSearch([]));

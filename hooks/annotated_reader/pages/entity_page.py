@@ -22,7 +22,7 @@ from ..writing.addresses import UrlOf, article_src_uri
 from ..writing.elements import html_of, placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, seed_text, tag
-from ..writing.pager import PAGER_LABELS, PagerItem, pager_items
+from ..writing.pager import PAGER_LABELS, pager_line
 from ..writing.sanitize import sanitize
 from ..writing.wording import place_label, plural
 from .listings import newest_first
@@ -189,17 +189,12 @@ def _listed(groups: list[tuple[Article, list[Mention]]], url: UrlOf) -> str:
 
 
 def _pager(entity: Entity, number: int, pages: int, url: UrlOf, label: str) -> str:
-    """Links to the pages of the entity's mentions near this one (:func:`.pager_items`), this one in bold."""
-    def shown(item: PagerItem) -> str:
-        if item.page is None:
-            return item.text
-        if item.page == number:
-            return tag("strong", item.text, aria_current="page")
-        href = f"{url(entity.src_uri)}#mentions" if item.page == 1 else url(mention_page_src_uri(entity, item.page))
-        return tag("a", item.text, href=href)
+    """Links to the pages of the entity's mentions near this one (:func:`.pager_line`), this one in bold."""
+    def link(page: int, text: str) -> str:
+        return tag("a", text, href=f"{url(entity.src_uri)}#mentions" if page == 1 else url(mention_page_src_uri(entity, page)))
 
-    items = " · ".join(map(shown, pager_items(number, pages)))
-    return tag("nav", f"Pages: {items}", class_="ar-pager", aria_label=f"{label} of mentions")
+    line = pager_line(number, pages, link, lambda text: tag("strong", text, aria_current="page"))
+    return tag("nav", line, class_="ar-pager", aria_label=f"{label} of mentions")
 
 
 def _backlinks(parts: list[str]) -> str:

@@ -21,7 +21,7 @@ from ..writing.addresses import LISTINGS_ROOT, UrlOf, article_src_uri, listing_s
 from ..writing.elements import placeholder
 from ..writing.escape import escape_markdown
 from ..writing.html_text import escape_text, tag
-from ..writing.pager import PAGER_LABELS, PagerItem, pager_items
+from ..writing.pager import PAGER_LABELS, pager_line
 
 PAGE_SIZE = 50
 ROOT = LISTINGS_ROOT
@@ -82,16 +82,10 @@ def _paginate(listings: Listings, base: str, title: str, articles: list[Article]
 
 
 def _pager(base: str, number: int, count: int, label: str) -> str:
-    """Links to the pages near page ``number`` (:func:`.pager_items`), in Markdown, this one in bold."""
-    def shown(item: PagerItem) -> str:
-        if item.page is None:
-            return item.text
-        if item.page == number:
-            return f'**{item.text}**{{: aria-current="page" }}'
-        return f"[{item.text}](/{_page_uri(base, item.page)})"
-
-    items = " · ".join(map(shown, pager_items(number, count)))
-    return f'<nav class="ar-pager" aria-label="{label}" markdown>\nPages: {items}\n</nav>'
+    """Links to the pages near page ``number`` (:func:`.pager_line`), in Markdown, this one in bold."""
+    line = pager_line(number, count, lambda page, text: f"[{text}](/{_page_uri(base, page)})",
+                      lambda text: f'**{text}**{{: aria-current="page" }}')
+    return f'<nav class="ar-pager" aria-label="{label}" markdown>\n{line}\n</nav>'
 
 
 def _group_order(kind: str, groups: Iterable[str]) -> list[str]:

@@ -68,7 +68,7 @@ class NamesByLetter:
         return cls(dict(sorted(letters.items())))
 
     def listed(self) -> str:
-        """Each letter's code and how many names it holds, as the search box lists them (``61:120 62:30``)."""
+        """Each letter's code and how many entities it holds, as the search box lists them (``61:120 62:30``)."""
         return " ".join(f"{code}:{len(rows)}" for code, rows in self.rows.items())
 
     def files(self) -> dict[str, str]:

@@ -8,6 +8,7 @@ the first and the last, and the pages near the current one.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import NamedTuple
 
 AROUND = 2
@@ -36,3 +37,14 @@ def pager_items(number: int, count: int) -> list[PagerItem]:
     if number < count:
         items.append(PagerItem("Next", number + 1))
     return items
+
+
+def pager_line(number: int, count: int, link: Callable[[int, str], str], current: Callable[[str], str]) -> str:
+    """The pager of page ``number`` as one line, "Pages: Previous · 1 · … · Next" (:func:`pager_items`): each other
+    page as ``link`` makes it from its number and text, this one as ``current`` makes it, a gap as it is."""
+    def shown(item: PagerItem) -> str:
+        if item.page is None:
+            return item.text
+        return current(item.text) if item.page == number else link(item.page, item.text)
+
+    return "Pages: " + " · ".join(map(shown, pager_items(number, count)))
